@@ -1,0 +1,75 @@
+import type { Series } from "../data/dataset";
+import type { Catalog, TermsKey } from "./catalog";
+import { CoreError, describeInput, invalid } from "./errors";
+
+export type Flow = "exports" | "imports";
+
+const FLOWS: Record<string, Flow> = {
+  exports: "exports",
+  export: "exports",
+  x: "exports",
+  imports: "imports",
+  import: "imports",
+  m: "imports",
+};
+const CURRENCIES: Record<string, "USD" | "CNY"> = {
+  usd: "USD",
+  us$: "USD",
+  $: "USD",
+  dollar: "USD",
+  dollars: "USD",
+  cny: "CNY",
+  rmb: "CNY",
+  yuan: "CNY",
+  "¥": "CNY",
+};
+
+/** An omitted argument (Excel passes null), an empty cell or blank text. */
+export function isBlank(value: unknown): boolean {
+  return (
+    value === null || value === undefined || (typeof value === "string" && value.trim() === "")
+  );
+}
+
+/** `exports` (the default when omitted) or `imports`, in any case. */
+export function parseFlow(value: unknown): Flow | CoreError {
+  if (isBlank(value)) return "exports";
+  const flow = typeof value === "string" ? FLOWS[value.trim().toLowerCase()] : undefined;
+  return (
+    flow ??
+    invalid(
+      `Expected a flow "exports" or "imports" (or leave it out for exports); got ${describeInput(value)}.`
+    )
+  );
+}
+
+/**
+ * The currency terms of a series: "USD" by default, or "CNY". A series without currency terms
+ * (growth targets, CPI) takes no currency argument.
+ */
+export function parseTerms(value: unknown, series: Series): TermsKey | CoreError {
+  if (!series.currency) {
+    return isBlank(value)
+      ? "-"
+      : invalid(`${series.id} is not measured in a currency; leave the currency argument out.`);
+  }
+  if (isBlank(value)) return "USD";
+  const terms = typeof value === "string" ? CURRENCIES[value.trim().toLowerCase()] : undefined;
+  return (
+    terms ??
+    invalid(
+      `Expected a currency "USD" or "CNY" (or leave it out for USD); got ${describeInput(value)}.`
+    )
+  );
+}
+
+/** A series id from the catalogue, in any case: "exports", "exports_yoy", "balance"… */
+export function parseSeries(value: unknown, catalog: Catalog): Series | CoreError {
+  const id = typeof value === "string" ? value.trim().toLowerCase() : "";
+  const series = catalog.series.get(id);
+  if (series) return series;
+  const known = [...catalog.series.keys()].join(", ");
+  return isBlank(value)
+    ? invalid(`A series id is required, such as "exports_yoy". Known series: ${known}.`)
+    : invalid(`Unknown series ${describeInput(value)}. Known series: ${known}.`);
+}

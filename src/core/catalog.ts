@@ -1,0 +1,156 @@
+import type { Dataset, Meta, Observation, Series, Source, Terms } from "../data/dataset";
+import { figureKey } from "../data/keys";
+import { isCoreError } from "./errors";
+import { Period, parsePeriod, periodOrder } from "./period";
+
+/** One figure: the value the functions return, and every report of it, the preferred one first. */
+export interface Figure {
+  readonly series: string;
+  readonly period: Period;
+  readonly terms: Terms | null;
+  readonly value: number;
+  readonly preferred: Observation;
+  readonly reports: readonly Observation[];
+  /** True when the reports give different values. */
+  readonly disagree: boolean;
+}
+
+/** Terms as an index key: "USD", "CNY", or "-" for series without currency terms. */
+export type TermsKey = Terms | "-";
+
+/**
+ * The dataset indexed for lookups, built once when the add-in loads. Lookups are map reads; the
+ * figures it returns are frozen and shared, never copied per call.
+ */
+export class Catalog {
+  readonly meta: Meta;
+  readonly series: ReadonlyMap<string, Series>;
+  readonly sources: ReadonlyMap<string, Source>;
+  /** `series|terms` → period id → figure, for actuals, consensus and targets. */
+  private readonly figures = new Map<string, Map<string, Figure>>();
+  /** `series|terms|period` → one figure per forecaster. */
+  private readonly forecastIndex = new Map<string, Figure[]>();
+  private readonly sorted = new Map<string, readonly Figure[]>();
+  private readonly coverageText = new Map<string, string>();
+
+  constructor(dataset: Dataset) {
+    this.meta = dataset.meta;
+    this.series = new Map(dataset.series.map((s) => [s.id, s]));
+    this.sources = new Map(dataset.sources.map((s) => [s.id, s]));
+    const groups = new Map<string, Observation[]>();
+    for (const o of dataset.observations) {
+      const key = figureKey(o);
+      const group = groups.get(key);
+      if (group) group.push(o);
+      else groups.set(key, [o]);
+    }
+    for (const reports of groups.values()) {
+      const figure = makeFigure(reports);
+      if (!figure) continue;
+      const terms: TermsKey = figure.terms ?? "-";
+      if (figure.preferred.kind === "forecast") {
+        const key = `${figure.series}|${terms}|${figure.period.id}`;
+        const list = this.forecastIndex.get(key) ?? [];
+        list.push(figure);
+        this.forecastIndex.set(key, list);
+      } else {
+        const key = `${figure.series}|${terms}`;
+        const byPeriod = this.figures.get(key) ?? new Map<string, Figure>();
+        byPeriod.set(figure.period.id, figure);
+        this.figures.set(key, byPeriod);
+      }
+    }
+  }
+
+  /** The figure for a series, terms and canonical period id, if the dataset has it. */
+  figure(series: string, terms: TermsKey, periodId: string): Figure | undefined {
+    return this.figures.get(`${series}|${terms}`)?.get(periodId);
+  }
+
+  /** Every non-forecast figure of a series in some terms, in chronological order. */
+  figuresOf(series: string, terms: TermsKey): readonly Figure[] {
+    const key = `${series}|${terms}`;
+    let list = this.sorted.get(key);
+    if (!list) {
+      list = Object.freeze(
+        [...(this.figures.get(key)?.values() ?? [])].sort(
+          (a, b) => periodOrder(a.period) - periodOrder(b.period)
+        )
+      );
+      this.sorted.set(key, list);
+    }
+    return list;
+  }
+
+  /** Forecasts of a series for a period, one per forecaster. */
+  forecasts(series: string, terms: TermsKey, periodId: string): readonly Figure[] {
+    return this.forecastIndex.get(`${series}|${terms}|${periodId}`) ?? [];
+  }
+
+  /** Every forecast in the dataset. */
+  allForecasts(): Figure[] {
+    return [...this.forecastIndex.values()].flat();
+  }
+
+  /** Terms in which a series has any figure: USD first. */
+  termsOf(series: string): TermsKey[] {
+    return (["USD", "CNY", "-"] as TermsKey[]).filter((t) => this.figures.has(`${series}|${t}`));
+  }
+
+  /** What a series covers in some terms, for messages: "annual 2015–2025; monthly 2023-01/02 to 2025-12". */
+  coverage(series: string, terms: TermsKey): string {
+    const key = `${series}|${terms}`;
+    let text = this.coverageText.get(key);
+    if (text === undefined) {
+      const figures = this.figuresOf(series, terms);
+      const parts: string[] = [];
+      for (const [frequency, label] of [
+        ["year", "annual"],
+        ["quarter", "quarterly"],
+        ["month", "monthly"],
+      ] as const) {
+        const ids = figures
+          .filter((f) =>
+            frequency === "month"
+              ? f.period.frequency === "month" || f.period.frequency === "janfeb"
+              : f.period.frequency === frequency
+          )
+          .map((f) => f.period.id);
+        if (ids.length === 1) parts.push(`${label} ${ids[0]}`);
+        else if (ids.length > 1)
+          parts.push(`${label} ${ids[0]} to ${ids[ids.length - 1]} (${ids.length} periods)`);
+      }
+      text = parts.length > 0 ? parts.join("; ") : "no figures";
+      this.coverageText.set(key, text);
+    }
+    return text;
+  }
+
+  /** A source's one-line citation: publisher, date, provider, URL. */
+  cite(o: Observation): string {
+    const s = this.sources.get(o.source);
+    if (!s) return o.source;
+    const origin = s.original
+      ? `${s.original.publisher} (reposted by ${s.publisher})`
+      : s.publisher;
+    return `${origin}, ${s.published}, citing ${o.provider ?? s.provider}: ${s.original?.url ?? s.url}`;
+  }
+}
+
+function makeFigure(reports: Observation[]): Figure | undefined {
+  const ordered = [...reports].sort(
+    (a, b) => Number(b.preferred === true) - Number(a.preferred === true)
+  );
+  const preferred = ordered[0];
+  const period = parsePeriod(preferred.period);
+  if (isCoreError(period)) return undefined;
+  return Object.freeze({
+    series: preferred.series,
+    period,
+    terms: preferred.terms,
+    value: preferred.value,
+    preferred,
+    reports: Object.freeze(ordered),
+    disagree: ordered.some((o) => o.value !== preferred.value),
+  });
+}

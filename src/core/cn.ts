@@ -1,0 +1,265 @@
+import { isBlank, parseFlow, parseSeries, parseTerms } from "./args";
+import { Catalog, Figure, TermsKey } from "./catalog";
+import { CoreError, describeInput, invalid, isCoreError, notAvailable } from "./errors";
+import { Frequency, janFebPeriod, parsePeriod, Period, periodLabel, periodOrder } from "./period";
+import type { Series } from "../data/dataset";
+
+/** One cell's answer: a number, a text, or an error value. */
+export type Cell = number | string | CoreError;
+
+/** A spilled table of periods and values. */
+export type Table = (string | number)[][];
+
+const UNIT_TEXT: Record<Series["unit"], string> = { bn: "bn", trn: "trn", pct: "%" };
+
+/**
+ * The CN.* functions as pure functions over a catalogue: each takes the raw values Excel passes
+ * (numbers, text, booleans, null for an omitted argument) and returns a value or an error value.
+ */
+export function makeFunctions(catalog: Catalog) {
+  function lookup(series: Series, period: Period, terms: TermsKey): Figure | CoreError {
+    const figure = catalog.figure(series.id, terms, period.id);
+    return figure ?? whyMissing(series, period, terms);
+  }
+
+  function whyMissing(series: Series, period: Period, terms: TermsKey): CoreError {
+    const what = `${series.name} (${series.id})`;
+    if (
+      period.frequency === "month" &&
+      period.month <= 2 &&
+      catalog.figure(series.id, terms, janFebPeriod(period.year).id)
+    ) {
+      return notAvailable(
+        `China's customs reported January and February ${period.year} together, so there is no single-month figure for ${what}; ` +
+          `use the combined period "${period.year}-01/02".`
+      );
+    }
+    const otherTerms = catalog
+      .termsOf(series.id)
+      .filter((t) => t !== terms && catalog.figure(series.id, t, period.id));
+    if (otherTerms.length > 0) {
+      return notAvailable(
+        `No ${terms}-terms figure for ${what} in ${periodLabel(period)}; the dataset has it in ${otherTerms[0]} terms (currency argument "${otherTerms[0]}").`
+      );
+    }
+    if (catalog.forecasts(series.id, terms, period.id).length > 0) {
+      return notAvailable(
+        `No reported figure for ${what} in ${periodLabel(period)}; forecasts exist: =CN.FORECAST(${period.year}, "${series.id}").`
+      );
+    }
+    const coverage = catalog.coverage(series.id, terms);
+    const termsText = terms === "-" ? "" : `${terms}-terms `;
+    return notAvailable(
+      `No ${termsText}figure for ${what} in ${periodLabel(period)}. The dataset has ${coverage}.`
+    );
+  }
+
+  function figureOf(seriesId: unknown, periodIn: unknown, currencyIn: unknown): Figure | CoreError {
+    const series = parseSeries(seriesId, catalog);
+    if (isCoreError(series)) return series;
+    const period = parsePeriod(periodIn);
+    if (isCoreError(period)) return period;
+    const terms = parseTerms(currencyIn, series);
+    if (isCoreError(terms)) return terms;
+    return lookup(series, period, terms);
+  }
+
+  function valueOf(seriesId: string, periodIn: unknown, currencyIn: unknown): number | CoreError {
+    const figure = figureOf(seriesId, periodIn, currencyIn);
+    return isCoreError(figure) ? figure : figure.value;
+  }
+
+  function flowSeries(flowIn: unknown, suffix: string): string | CoreError {
+    const flow = parseFlow(flowIn);
+    return isCoreError(flow) ? flow : flow + suffix;
+  }
+
+  function describe(figure: Figure): string {
+    const series = catalog.series.get(figure.series);
+    const unit = series ? UNIT_TEXT[series.unit] : "";
+    const currency = figure.terms ? `${figure.terms} ` : "";
+    const amount = (o: Figure["preferred"]) =>
+      `${o.qualifier ? `${o.qualifier} ` : ""}${o.value}${unit === "%" ? "%" : ` ${currency}${unit}`}`;
+    const head = `${figure.series} ${figure.period.id} = ${amount(figure.preferred)}. Source: ${catalog.cite(figure.preferred)}.`;
+    const others = figure.reports
+      .slice(1)
+      .map((o) => ` Also: ${catalog.cite(o)}, giving ${amount(o)}.`);
+    return (figure.disagree ? "Sources differ. " : "") + head + others.join("");
+  }
+
+  return {
+    surplus: (period: unknown, currency: unknown): Cell => valueOf("balance", period, currency),
+    exports: (period: unknown, currency: unknown): Cell => valueOf("exports", period, currency),
+    imports: (period: unknown, currency: unknown): Cell => valueOf("imports", period, currency),
+
+    yoy(period: unknown, flow: unknown, currency: unknown): Cell {
+      const series = flowSeries(flow, "_yoy");
+      return isCoreError(series) ? series : valueOf(series, period, currency);
+    },
+
+    consensus(period: unknown, flow: unknown): Cell {
+      const series = flowSeries(flow, "_yoy_consensus");
+      return isCoreError(series) ? series : valueOf(series, period, null);
+    },
+
+    surprise(period: unknown, flow: unknown): Cell {
+      const series = flowSeries(flow, "_yoy");
+      if (isCoreError(series)) return series;
+      const actual = valueOf(series, period, null);
+      if (isCoreError(actual)) return actual;
+      const expected = valueOf(`${series}_consensus`, period, null);
+      if (isCoreError(expected)) return expected;
+      return subtract(actual, expected);
+    },
+
+    value: (series: unknown, period: unknown, currency: unknown): Cell => {
+      const figure = figureOf(series, period, currency);
+      return isCoreError(figure) ? figure : figure.value;
+    },
+
+    forecast(yearIn: unknown, seriesIn: unknown, by: unknown): Cell {
+      const period = parsePeriod(yearIn);
+      if (isCoreError(period)) return period;
+      const series = parseSeries(seriesIn, catalog);
+      if (isCoreError(series)) return series;
+      const terms: TermsKey = series.currency ? "USD" : "-";
+      const forecasts = catalog.forecasts(series.id, terms, period.id);
+      const known = () =>
+        catalog
+          .allForecasts()
+          .map((f) => `${f.series} ${f.period.id} by ${f.preferred.by}`)
+          .join("; ");
+      if (forecasts.length === 0) {
+        return notAvailable(
+          `No forecast of ${series.id} for ${periodLabel(period)} in the dataset. Forecasts it has: ${known() || "none"}.`
+        );
+      }
+      const names = forecasts.map((f) => f.preferred.by ?? "").join(", ");
+      if (by === null || by === undefined || by === "") {
+        return forecasts.length === 1
+          ? forecasts[0].value
+          : notAvailable(
+              `${forecasts.length} forecasts of ${series.id} for ${periodLabel(period)}: name one as the third argument (${names}).`
+            );
+      }
+      if (typeof by !== "string")
+        return invalid(
+          `Expected a forecaster's name such as "${forecasts[0].preferred.by}"; got ${describeInput(by)}.`
+        );
+      const wanted = by.trim().toLowerCase();
+      const match = forecasts.find((f) => {
+        const o = f.preferred;
+        const source = catalog.sources.get(o.source);
+        return [o.by, o.source, source?.publisher].some((name) => name?.toLowerCase() === wanted);
+      });
+      return match
+        ? match.value
+        : notAvailable(
+            `No forecast of ${series.id} for ${periodLabel(period)} by ${describeInput(by)}; forecasters: ${names}.`
+          );
+    },
+
+    series(
+      seriesIn: unknown,
+      fromIn: unknown,
+      toIn: unknown,
+      currencyIn: unknown
+    ): Table | CoreError {
+      const series = parseSeries(seriesIn, catalog);
+      if (isCoreError(series)) return series;
+      const terms = parseTerms(currencyIn, series);
+      if (isCoreError(terms)) return terms;
+      const from = isBlank(fromIn) ? undefined : parsePeriod(fromIn);
+      if (isCoreError(from)) return from;
+      const to = isBlank(toIn) ? undefined : parsePeriod(toIn);
+      if (isCoreError(to)) return to;
+      const all = catalog.figuresOf(series.id, terms);
+      const frequency = chooseFrequency(from, to, all);
+      const lower = from ? bound(from, frequency, "start") : -Infinity;
+      const upper = to ? bound(to, frequency, "end") : Infinity;
+      if (lower > upper)
+        return invalid(
+          `The start ${describeInput(fromIn)} is after the end ${describeInput(toIn)}.`
+        );
+      const rows: Table = [];
+      for (const f of all) {
+        const order = periodOrder(f.period);
+        if (frequencyClass(f.period.frequency) === frequency && order >= lower && order <= upper)
+          rows.push([f.period.id, f.value]);
+      }
+      if (rows.length === 0) {
+        const range =
+          from || to
+            ? ` between ${from ? periodLabel(from) : "the start"} and ${to ? periodLabel(to) : "the end"}`
+            : "";
+        return notAvailable(
+          `No ${FREQUENCY_NAMES[frequency]} figures for ${series.id}${range}. The dataset has ${catalog.coverage(series.id, terms)}.`
+        );
+      }
+      return rows;
+    },
+
+    source(seriesIn: unknown, period: unknown, currency: unknown): Cell {
+      const figure = figureOf(seriesIn, period, currency);
+      return isCoreError(figure) ? figure : describe(figure);
+    },
+
+    vintage(): string {
+      const { version, asOf } = catalog.meta;
+      return `CN Trade dataset ${version}, figures as of ${asOf}`;
+    },
+  };
+}
+
+export type CnFunctions = ReturnType<typeof makeFunctions>;
+
+type FrequencyClass = "year" | "quarter" | "month";
+
+const FREQUENCY_NAMES: Record<FrequencyClass, string> = {
+  year: "annual",
+  quarter: "quarterly",
+  month: "monthly",
+};
+
+function frequencyClass(frequency: Frequency): FrequencyClass {
+  return frequency === "janfeb" ? "month" : frequency;
+}
+
+const FINENESS: Record<FrequencyClass, number> = { year: 0, quarter: 1, month: 2 };
+
+/** The bounds' finer frequency; without bounds, the series' finest frequency. */
+function chooseFrequency(
+  from: Period | undefined,
+  to: Period | undefined,
+  all: readonly Figure[]
+): FrequencyClass {
+  const given = [from, to]
+    .filter((p): p is Period => p !== undefined)
+    .map((p) => frequencyClass(p.frequency));
+  const candidates = given.length > 0 ? given : all.map((f) => frequencyClass(f.period.frequency));
+  return candidates.reduce<FrequencyClass>(
+    (best, c) => (FINENESS[c] > FINENESS[best] ? c : best),
+    "year"
+  );
+}
+
+/** A bound's position on the periodOrder scale; a year bound spans its whole year. */
+function bound(period: Period, frequency: FrequencyClass, side: "start" | "end"): number {
+  if (frequencyClass(period.frequency) === frequency) return periodOrder(period);
+  if (period.frequency === "quarter" && frequency === "month")
+    return period.year * 100 + (side === "start" ? period.quarter * 3 - 2 : period.quarter * 3);
+  return period.year * 100 + (side === "start" ? 0 : 99);
+}
+
+/** a − b, rounded to the decimals of its inputs so that 6.6 − 3 is 3.6, not 3.5999999999999996. */
+export function subtract(a: number, b: number): number {
+  const decimals = Math.max(decimalsOf(a), decimalsOf(b));
+  const scale = 10 ** decimals;
+  return Math.round((a - b) * scale) / scale;
+}
+
+function decimalsOf(x: number): number {
+  const text = String(x);
+  const dot = text.indexOf(".");
+  return dot < 0 || text.includes("e") ? 0 : text.length - dot - 1;
+}

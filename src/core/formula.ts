@@ -1,0 +1,351 @@
+import { CoreError, invalid } from "./errors";
+
+/**
+ * A small parser of Excel formulas, enough to find and explain the CN.* calls in a cell: numbers,
+ * strings (with "" escapes and any commas inside), booleans, error literals, cell and range
+ * references (with sheet names and $), array constants, operators, and nested function calls.
+ * Arguments may be separated by "," or ";" (the list separator of some locales).
+ */
+export type Expr =
+  | { type: "number"; value: number }
+  | { type: "string"; value: string }
+  | { type: "boolean"; value: boolean }
+  | { type: "error"; value: string }
+  | { type: "missing" }
+  | { type: "ref"; text: string; sheet?: string; range: string }
+  | { type: "array"; rows: Expr[][] }
+  | { type: "call"; name: string; args: Expr[] }
+  | { type: "unary"; op: string; operand: Expr }
+  | { type: "binary"; op: string; left: Expr; right: Expr };
+
+type Token =
+  | { kind: "num"; value: number }
+  | { kind: "str"; value: string }
+  | { kind: "ident"; value: string }
+  | { kind: "ref"; text: string; sheet?: string; range: string }
+  | { kind: "err"; value: string }
+  | { kind: "op"; value: string }
+  | { kind: "punct"; value: string };
+
+const MAX_FORMULA_LENGTH = 8192;
+const MAX_DEPTH = 64;
+const CELL = String.raw`\$?[A-Za-z]{1,3}\$?\d{1,7}`;
+const COLUMN = String.raw`\$?[A-Za-z]{1,3}`;
+const ROW = String.raw`\$?\d{1,7}`;
+const REF_RE = new RegExp(
+  `^(?:${CELL}(?::${CELL})?|${COLUMN}:${COLUMN}|${ROW}:${ROW})(?![A-Za-z0-9_.(])`
+);
+const SHEET_RE = /^(?:'((?:[^']|'')+)'|([A-Za-z_][A-Za-z0-9_.]*))!/;
+const ERROR_RE =
+  /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|BUSY!)/i;
+
+function tokenize(text: string): Token[] | CoreError {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const rest = text.slice(i);
+    const ch = text[i];
+    if (/\s/.test(ch)) {
+      i++;
+      continue;
+    }
+    if (ch === '"') {
+      let value = "";
+      let j = i + 1;
+      for (;;) {
+        if (j >= text.length) return invalid("The formula has a string without its closing quote.");
+        if (text[j] === '"') {
+          if (text[j + 1] === '"') {
+            value += '"';
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        value += text[j++];
+      }
+      tokens.push({ kind: "str", value });
+      i = j + 1;
+      continue;
+    }
+    const sheet = SHEET_RE.exec(rest);
+    if (sheet) {
+      const ref = REF_RE.exec(rest.slice(sheet[0].length));
+      if (!ref)
+        return invalid(`The formula names sheet ${sheet[1] ?? sheet[2]} without a cell reference.`);
+      const name = sheet[1] !== undefined ? sheet[1].replace(/''/g, "'") : sheet[2];
+      tokens.push({ kind: "ref", text: sheet[0] + ref[0], sheet: name, range: ref[0] });
+      i += sheet[0].length + ref[0].length;
+      continue;
+    }
+    const ref = REF_RE.exec(rest);
+    if (ref) {
+      tokens.push({ kind: "ref", text: ref[0], range: ref[0] });
+      i += ref[0].length;
+      continue;
+    }
+    const num = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/.exec(rest);
+    if (num) {
+      tokens.push({ kind: "num", value: Number(num[0]) });
+      i += num[0].length;
+      continue;
+    }
+    const ident = /^[A-Za-z_\\][A-Za-z0-9_.]*/.exec(rest);
+    if (ident) {
+      tokens.push({ kind: "ident", value: ident[0] });
+      i += ident[0].length;
+      continue;
+    }
+    const err = ERROR_RE.exec(rest);
+    if (err) {
+      tokens.push({ kind: "err", value: err[0].toUpperCase() });
+      i += err[0].length;
+      continue;
+    }
+    const op = /^(?:<>|<=|>=|[-+*/^&=<>%])/.exec(rest);
+    if (op) {
+      tokens.push({ kind: "op", value: op[0] });
+      i += op[0].length;
+      continue;
+    }
+    if ("(),;{}".includes(ch)) {
+      tokens.push({ kind: "punct", value: ch });
+      i++;
+      continue;
+    }
+    return invalid(`The formula has a character it cannot read: ${JSON.stringify(ch)}.`);
+  }
+  return tokens;
+}
+
+const BINARY: Record<string, number> = {
+  "=": 1,
+  "<>": 1,
+  "<": 1,
+  ">": 1,
+  "<=": 1,
+  ">=": 1,
+  "&": 2,
+  "+": 3,
+  "-": 3,
+  "*": 4,
+  "/": 4,
+  "^": 5,
+};
+
+class Parser {
+  private pos = 0;
+  private depth = 0;
+  constructor(private readonly tokens: Token[]) {}
+
+  parse(): Expr | CoreError {
+    const expr = this.expression(0);
+    if ("kind" in expr) return expr;
+    if (this.pos < this.tokens.length)
+      return invalid("The formula has unexpected text after its end.");
+    return expr;
+  }
+
+  private peek(): Token | undefined {
+    return this.tokens[this.pos];
+  }
+
+  private isPunct(value: string): boolean {
+    const t = this.peek();
+    return t !== undefined && t.kind === "punct" && t.value === value;
+  }
+
+  private expression(minPrecedence: number): Expr | CoreError {
+    if (++this.depth > MAX_DEPTH) return invalid("The formula is nested too deeply.");
+    let left = this.unary();
+    for (;;) {
+      if ("kind" in left) break;
+      const t = this.peek();
+      if (!t || t.kind !== "op") break;
+      if (t.value === "%") {
+        this.pos++;
+        left = { type: "unary", op: "%", operand: left };
+        continue;
+      }
+      const precedence = BINARY[t.value];
+      if (precedence === undefined || precedence < minPrecedence + 1) break;
+      this.pos++;
+      const right = this.expression(t.value === "^" ? precedence - 1 : precedence);
+      if ("kind" in right) {
+        left = right;
+        break;
+      }
+      left = { type: "binary", op: t.value, left, right };
+    }
+    this.depth--;
+    return left;
+  }
+
+  private unary(): Expr | CoreError {
+    const ops: string[] = [];
+    for (
+      let t = this.peek();
+      t && t.kind === "op" && (t.value === "-" || t.value === "+");
+      t = this.peek()
+    ) {
+      if (ops.length >= MAX_DEPTH) return invalid("The formula is nested too deeply.");
+      ops.push(t.value);
+      this.pos++;
+    }
+    let operand = this.primary();
+    while (ops.length > 0 && !("kind" in operand)) {
+      operand = { type: "unary", op: ops.pop() as string, operand };
+    }
+    return operand;
+  }
+
+  private primary(): Expr | CoreError {
+    const t = this.peek();
+    if (!t) return invalid("The formula ends where a value was expected.");
+    this.pos++;
+    switch (t.kind) {
+      case "num":
+        return { type: "number", value: t.value };
+      case "str":
+        return { type: "string", value: t.value };
+      case "err":
+        return { type: "error", value: t.value };
+      case "ref":
+        return { type: "ref", text: t.text, sheet: t.sheet, range: t.range };
+      case "ident": {
+        if (this.isPunct("(")) return this.call(t.value);
+        const upper = t.value.toUpperCase();
+        if (upper === "TRUE" || upper === "FALSE")
+          return { type: "boolean", value: upper === "TRUE" };
+        return { type: "ref", text: t.value, range: t.value };
+      }
+      case "punct":
+        if (t.value === "(") {
+          const inner = this.expression(0);
+          if ("kind" in inner) return inner;
+          if (!this.isPunct(")")) return invalid("The formula is missing a closing parenthesis.");
+          this.pos++;
+          return inner;
+        }
+        if (t.value === "{") return this.array();
+        return invalid(`The formula has "${t.value}" where a value was expected.`);
+      case "op":
+        return invalid(`The formula has "${t.value}" where a value was expected.`);
+    }
+  }
+
+  private call(name: string): Expr | CoreError {
+    this.pos++; // "("
+    const args: Expr[] = [];
+    if (this.isPunct(")")) {
+      this.pos++;
+      return { type: "call", name: name.toUpperCase(), args };
+    }
+    for (;;) {
+      if (this.isPunct(",") || this.isPunct(";") || this.isPunct(")")) {
+        args.push({ type: "missing" });
+      } else {
+        const arg = this.expression(0);
+        if ("kind" in arg) return arg;
+        args.push(arg);
+      }
+      if (this.isPunct(",") || this.isPunct(";")) {
+        this.pos++;
+        continue;
+      }
+      if (this.isPunct(")")) {
+        this.pos++;
+        return { type: "call", name: name.toUpperCase(), args };
+      }
+      return invalid(`The call to ${name.toUpperCase()} is missing its closing parenthesis.`);
+    }
+  }
+
+  /** An array constant: {1,2;3,4}. Rows are separated by ";" (or "\" is not supported). */
+  private array(): Expr | CoreError {
+    const rows: Expr[][] = [[]];
+    for (;;) {
+      const item = this.unary();
+      if ("kind" in item) return item;
+      rows[rows.length - 1].push(item);
+      if (this.isPunct(",")) {
+        this.pos++;
+        continue;
+      }
+      if (this.isPunct(";")) {
+        this.pos++;
+        rows.push([]);
+        continue;
+      }
+      if (this.isPunct("}")) {
+        this.pos++;
+        return { type: "array", rows };
+      }
+      return invalid("The formula has an array constant without its closing brace.");
+    }
+  }
+}
+
+/** Parses a formula such as `=CN.YOY("2025-12", "imports")`; the leading "=" is optional. */
+export function parseFormula(formula: string): Expr | CoreError {
+  if (typeof formula !== "string") return invalid("A formula must be text.");
+  if (formula.length > MAX_FORMULA_LENGTH) return invalid("The formula is too long to explain.");
+  const body = formula.trim().replace(/^=/, "");
+  if (body === "") return invalid("The formula is empty.");
+  const tokens = tokenize(body);
+  if (!Array.isArray(tokens)) return tokens;
+  return new Parser(tokens).parse();
+}
+
+/** Every call in an expression whose name starts with the namespace ("CN."), outermost first. */
+export function findCalls(expr: Expr, namespace = "CN."): Extract<Expr, { type: "call" }>[] {
+  const found: Extract<Expr, { type: "call" }>[] = [];
+  const visit = (e: Expr): void => {
+    switch (e.type) {
+      case "call":
+        if (e.name.startsWith(namespace)) found.push(e);
+        e.args.forEach(visit);
+        break;
+      case "unary":
+        visit(e.operand);
+        break;
+      case "binary":
+        visit(e.left);
+        visit(e.right);
+        break;
+      case "array":
+        e.rows.forEach((row) => row.forEach(visit));
+        break;
+      default:
+        break;
+    }
+  };
+  visit(expr);
+  return found;
+}
+
+/** A formula's text for an expression, the inverse of parseFormula (used to show and insert formulas). */
+export function formatExpr(e: Expr): string {
+  switch (e.type) {
+    case "number":
+      return String(e.value);
+    case "string":
+      return `"${e.value.replace(/"/g, '""')}"`;
+    case "boolean":
+      return e.value ? "TRUE" : "FALSE";
+    case "error":
+      return e.value;
+    case "missing":
+      return "";
+    case "ref":
+      return e.text;
+    case "array":
+      return `{${e.rows.map((row) => row.map(formatExpr).join(",")).join(";")}}`;
+    case "call":
+      return `${e.name}(${e.args.map(formatExpr).join(", ")})`;
+    case "unary":
+      return e.op === "%" ? `${formatExpr(e.operand)}%` : `${e.op}${formatExpr(e.operand)}`;
+    case "binary":
+      return `${formatExpr(e.left)}${e.op}${formatExpr(e.right)}`;
+  }
+}

@@ -1,0 +1,186 @@
+import { Dataset, DatasetSchema, Observation } from "./dataset";
+import { figureKey } from "./keys";
+
+/**
+ * Validates a dataset: its shape with zod, then the rules that tie records together.
+ * Returns every problem found as a sentence; an empty list means the dataset is sound.
+ * Runs in tests and data scripts only, never at workbook load.
+ */
+export function checkDataset(input: unknown): string[] {
+  const parsed = DatasetSchema.safeParse(input);
+  if (!parsed.success) {
+    return parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+  }
+  const dataset = parsed.data;
+  return [
+    ...checkIds(dataset),
+    ...checkReferences(dataset),
+    ...checkDuplicates(dataset),
+    ...checkBalances(dataset),
+    ...checkGrowthAgainstLevels(dataset),
+    ...checkAsOf(dataset),
+  ];
+}
+
+/**
+ * The rounding step a reported value implies, in the series' unit: 0.1 for 6.6, 1 for 992,
+ * 0.01 for "$104.84 billion", 10 for "$3.77 trillion" (stored as 3770 billions).
+ */
+export function roundingStep(o: Pick<Observation, "value" | "reportedAs">): number {
+  const match = /(\d+)(?:\.(\d+))?\s*(trillion|billion|million)?/i.exec(
+    o.reportedAs ?? String(Math.abs(o.value))
+  );
+  const decimals = match?.[2]?.length ?? 0;
+  const scale =
+    { trillion: 1000, billion: 1, million: 0.001 }[(match?.[3] ?? "billion").toLowerCase()] ?? 1;
+  return scale * 10 ** -decimals;
+}
+
+function checkIds(dataset: Dataset): string[] {
+  const problems: string[] = [];
+  for (const [what, ids] of [
+    ["source", dataset.sources.map((s) => s.id)],
+    ["series", dataset.series.map((s) => s.id)],
+  ] as const) {
+    const seen = new Set<string>();
+    for (const id of ids) {
+      if (seen.has(id)) problems.push(`${what} id "${id}" is defined twice`);
+      seen.add(id);
+    }
+  }
+  return problems;
+}
+
+function checkReferences(dataset: Dataset): string[] {
+  const problems: string[] = [];
+  const sources = new Set(dataset.sources.map((s) => s.id));
+  const series = new Map(dataset.series.map((s) => [s.id, s]));
+  const used = new Set<string>();
+  dataset.observations.forEach((o, i) => {
+    const where = `observation ${i} (${o.series} ${o.period})`;
+    used.add(o.source);
+    if (!sources.has(o.source)) problems.push(`${where}: unknown source "${o.source}"`);
+    const s = series.get(o.series);
+    if (!s) {
+      problems.push(`${where}: unknown series "${o.series}"`);
+    } else if (s.currency !== (o.terms !== null)) {
+      problems.push(
+        `${where}: terms must be ${s.currency ? '"USD" or "CNY"' : "null"} for series ${s.id}`
+      );
+    }
+    if ((o.kind === "forecast" || o.kind === "target") && !o.by) {
+      problems.push(`${where}: a ${o.kind} must name who made it ("by")`);
+    }
+  });
+  for (const id of sources) {
+    if (!used.has(id)) problems.push(`source "${id}" backs no observation`);
+  }
+  return problems;
+}
+
+function checkDuplicates(dataset: Dataset): string[] {
+  const problems: string[] = [];
+  for (const [key, group] of groupBy(dataset.observations, figureKey)) {
+    const preferred = group.filter((o) => o.preferred).length;
+    if (group.length > 1 && preferred !== 1) {
+      problems.push(
+        `${key}: ${group.length} observations need exactly one marked preferred (found ${preferred})`
+      );
+    }
+    if (group.length === 1 && group[0].preferred === false) {
+      problems.push(`${key}: its only observation is marked not preferred`);
+    }
+  }
+  return problems;
+}
+
+/** Exports − imports must equal the balance within the rounding of the three figures. */
+function checkBalances(dataset: Dataset): string[] {
+  const problems: string[] = [];
+  const preferred = preferredActuals(dataset);
+  for (const [key, balance] of preferred) {
+    const [series, period, terms] = key.split("|");
+    if (series !== "balance") continue;
+    const exports = preferred.get(["exports", period, terms].join("|"));
+    const imports = preferred.get(["imports", period, terms].join("|"));
+    if (!exports || !imports) continue;
+    const tolerance = (roundingStep(exports) + roundingStep(imports) + roundingStep(balance)) / 2;
+    const gap = exports.value - imports.value - balance.value;
+    if (Math.abs(gap) > tolerance + 1e-9) {
+      problems.push(
+        `balance ${period} ${terms}: exports ${exports.value} − imports ${imports.value} = ${round(exports.value - imports.value)}, ` +
+          `but the balance is ${balance.value} (tolerance ${round(tolerance)})`
+      );
+    }
+  }
+  return problems;
+}
+
+/**
+ * A y/y growth figure must agree with the two levels it compares, within their rounding, unless
+ * its note explains the difference and it is marked `levelsDiffer`.
+ */
+function checkGrowthAgainstLevels(dataset: Dataset): string[] {
+  const problems: string[] = [];
+  const preferred = preferredActuals(dataset);
+  for (const [key, growth] of preferred) {
+    const [series, period, terms] = key.split("|");
+    const flow = /^(exports|imports)_yoy$/.exec(series)?.[1];
+    const previous = flow ? previousYear(period) : undefined;
+    if (!flow || !previous) continue;
+    const now = preferred.get([flow, period, terms].join("|"));
+    const before = preferred.get([flow, previous, terms].join("|"));
+    if (!now || !before || growth.levelsDiffer) continue;
+    const computed = (now.value / before.value - 1) * 100;
+    const relative = roundingStep(now) / 2 / now.value + roundingStep(before) / 2 / before.value;
+    const tolerance = (computed + 100) * relative + roundingStep(growth) / 2;
+    if (Math.abs(computed - growth.value) > tolerance + 1e-9) {
+      problems.push(
+        `${series} ${period} ${terms}: published ${growth.value} but the levels ${before.value} → ${now.value} give ` +
+          `${round(computed)} (tolerance ${round(tolerance)}); mark it levelsDiffer with a note saying why`
+      );
+    }
+  }
+  return problems;
+}
+
+function checkAsOf(dataset: Dataset): string[] {
+  const latest = dataset.sources.reduce((max, s) => (s.published > max ? s.published : max), "");
+  return latest > dataset.meta.asOf
+    ? [`meta.asOf ${dataset.meta.asOf} is older than the newest source (${latest})`]
+    : [];
+}
+
+/** Preferred (or only) actual observations keyed "series|period|terms". */
+function preferredActuals(dataset: Dataset): Map<string, Observation> {
+  const result = new Map<string, Observation>();
+  for (const group of groupBy(
+    dataset.observations.filter((o) => o.kind === "actual"),
+    figureKey
+  ).values()) {
+    const chosen = group.length === 1 ? group[0] : group.find((o) => o.preferred);
+    if (chosen && !chosen.qualifier)
+      result.set([chosen.series, chosen.period, chosen.terms ?? "-"].join("|"), chosen);
+  }
+  return result;
+}
+
+function previousYear(period: string): string | undefined {
+  const match = /^(\d{4})(.*)$/.exec(period);
+  return match ? `${Number(match[1]) - 1}${match[2]}` : undefined;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

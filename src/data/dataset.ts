@@ -1,0 +1,113 @@
+import { z } from "zod";
+
+/**
+ * The dataset's types, each beside the zod schema that validates it.
+ *
+ * Validation runs in tests and data scripts, never in the functions bundle: the bundle imports
+ * only the types (erased at build) and the JSON itself.
+ */
+
+/** Canonical period ids: a year, a month, a combined January–February release, or a quarter. */
+export const PERIOD_ID_PATTERN = /^(\d{4})(?:-(0[1-9]|1[0-2])|-(01\/02)|-Q([1-4]))?$/;
+
+export const PeriodIdSchema = z
+  .string()
+  .regex(PERIOD_ID_PATTERN, 'a period id such as "2025", "2025-12", "2025-01/02" or "2025-Q4"');
+
+const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
+const HttpsUrlSchema = z.url({ protocol: /^https$/ });
+
+export const TermsSchema = z.enum(["USD", "CNY"]);
+export type Terms = z.infer<typeof TermsSchema>;
+
+export const KindSchema = z.enum(["actual", "consensus", "forecast", "target"]);
+export type Kind = z.infer<typeof KindSchema>;
+
+/** How a publication hedged a figure ("almost $1.2 trillion", "above $1 trillion", "flat"). */
+export const QualifierSchema = z.enum(["about", "almost", "nearly", "above", "below", "flat"]);
+export type Qualifier = z.infer<typeof QualifierSchema>;
+
+export const UnitSchema = z.enum(["bn", "trn", "pct"]);
+export type Unit = z.infer<typeof UnitSchema>;
+
+export const OriginalSchema = z
+  .object({
+    publisher: z.string().min(1),
+    title: z.string().min(1).optional(),
+    url: HttpsUrlSchema,
+  })
+  .strict();
+
+/** One publication: where a figure was read. A repost names the original it copies. */
+export const SourceSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "a kebab-case id"),
+    publisher: z.string().min(1),
+    title: z.string().min(1),
+    url: HttpsUrlSchema,
+    published: DateSchema,
+    provider: z.string().min(1),
+    original: OriginalSchema.optional(),
+  })
+  .strict();
+export type Source = z.infer<typeof SourceSchema>;
+
+/** A series: what its values measure and in which unit. */
+export const SeriesSchema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9_]*$/, "a snake_case id"),
+    name: z.string().min(1),
+    unit: UnitSchema,
+    /** Whether the series is measured in a currency's terms (USD or CNY). */
+    currency: z.boolean(),
+    group: z.enum(["trade", "macro"]),
+    description: z.string().min(1),
+  })
+  .strict();
+export type Series = z.infer<typeof SeriesSchema>;
+
+/** One figure as one publication reported it. */
+export const ObservationSchema = z
+  .object({
+    series: z.string().min(1),
+    period: PeriodIdSchema,
+    value: z.number().finite(),
+    terms: TermsSchema.nullable(),
+    kind: KindSchema,
+    qualifier: QualifierSchema.optional(),
+    /** The figure as the publication wrote it when that shows its rounding: "$3.77 trillion". */
+    reportedAs: z.string().min(1).max(40).optional(),
+    /** Who made a forecast, target or poll when it is not the publisher: "Natixis", "Reuters poll". */
+    by: z.string().min(1).optional(),
+    /** The data provider for this figure when it differs from the source's usual provider. */
+    provider: z.string().min(1).optional(),
+    source: z.string().min(1),
+    /** Marks the figure the functions return when several observations report the same thing. */
+    preferred: z.boolean().optional(),
+    /** A growth figure that disagrees with the levels it compares (revised levels); the note says why. */
+    levelsDiffer: z.boolean().optional(),
+    /** What the figure is, in our own words. */
+    note: z.string().min(12),
+  })
+  .strict();
+export type Observation = z.infer<typeof ObservationSchema>;
+
+export const MetaSchema = z
+  .object({
+    version: z.string().regex(/^\d{4}\.\d{2}\.\d{2}(?:\.\d+)?$/, "a version such as 2026.11.23"),
+    asOf: DateSchema,
+    title: z.string().min(1),
+    license: z.string().min(1),
+  })
+  .strict();
+export type Meta = z.infer<typeof MetaSchema>;
+
+export const DatasetSchema = z
+  .object({
+    meta: MetaSchema,
+    sources: z.array(SourceSchema),
+    series: z.array(SeriesSchema),
+    observations: z.array(ObservationSchema),
+  })
+  .strict();
+export type Dataset = z.infer<typeof DatasetSchema>;

@@ -1,0 +1,168 @@
+/* global CustomFunctions */
+import { broadcast, Cell, cn, CoreError, isCoreError } from "../core";
+
+/*
+ * CN.* custom functions: thin wrappers over the pure core. Every argument except the series id of
+ * CN.SERIES accepts a single value or a range, answered cell by cell (see broadcast).
+ * The JSDoc below is read by custom-functions-metadata-plugin to generate functions.json.
+ */
+
+function toExcelError(error: CoreError): CustomFunctions.Error {
+  const code =
+    error.kind === "InvalidArgument"
+      ? CustomFunctions.ErrorCode.invalidValue
+      : CustomFunctions.ErrorCode.notAvailable;
+  return new CustomFunctions.Error(code, error.message);
+}
+
+/** Answers each cell with `fn`, turning error values into Excel errors. */
+function cells(
+  fn: (...args: unknown[]) => Cell,
+  ...args: unknown[]
+): (number | string | CustomFunctions.Error)[][] {
+  const result = broadcast(fn, args) as (Cell | CustomFunctions.Error)[][];
+  for (const row of result) {
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (isCoreError(cell)) row[c] = toExcelError(cell);
+    }
+  }
+  return result as (number | string | CustomFunctions.Error)[][];
+}
+
+/**
+ * China's trade balance (exports minus imports) for a year or a month.
+ * @customfunction
+ * @helpurl https://localhost:3000/assets/help.html#surplus
+ * @param period A year (2025), a month ("2025-12", "Dec 2025", a date cell), "2025-01/02" for January–February combined, or a range of them.
+ * @param [currency] "USD" (default) or "CNY".
+ * @returns Billions of the currency; positive is a surplus.
+ */
+export function surplus(period: any[][], currency?: any[][]): any[][] {
+  return cells(cn.surplus, period, currency);
+}
+
+/**
+ * China's merchandise exports for a year or a month.
+ * @customfunction EXPORTS EXPORTS
+ * @helpurl https://localhost:3000/assets/help.html#exports
+ * @param period A year (2025), a month ("2025-12", "Dec 2025", a date cell), "2025-01/02" for January–February combined, or a range of them.
+ * @param [currency] "USD" (default) or "CNY".
+ * @returns Billions of the currency.
+ */
+export function exportsLevel(period: any[][], currency?: any[][]): any[][] {
+  return cells(cn.exports, period, currency);
+}
+
+/**
+ * China's merchandise imports for a year or a month.
+ * @customfunction IMPORTS IMPORTS
+ * @helpurl https://localhost:3000/assets/help.html#imports
+ * @param period A year (2025), a month ("2025-12", "Dec 2025", a date cell), "2025-01/02" for January–February combined, or a range of them.
+ * @param [currency] "USD" (default) or "CNY".
+ * @returns Billions of the currency.
+ */
+export function importsLevel(period: any[][], currency?: any[][]): any[][] {
+  return cells(cn.imports, period, currency);
+}
+
+/**
+ * Year-on-year change of exports or imports, as published by the source.
+ * @customfunction
+ * @helpurl https://localhost:3000/assets/help.html#yoy
+ * @param period A year (2025), a month ("2025-12", "Dec 2025", a date cell), "2025-01/02" for January–February combined, or a range of them.
+ * @param [flow] "exports" (default) or "imports".
+ * @param [currency] "USD" (default) or "CNY": the currency the growth is computed in.
+ * @returns Percent points: 6.6 means +6.6 %.
+ */
+export function yoy(period: any[][], flow?: any[][], currency?: any[][]): any[][] {
+  return cells(cn.yoy, period, flow, currency);
+}
+
+/**
+ * Analysts' consensus for a release's year-on-year change, as polled before it came out.
+ * @customfunction
+ * @helpurl https://localhost:3000/assets/help.html#consensus
+ * @param period A month ("2025-12", "Dec 2025", a date cell) or a range of them.
+ * @param [flow] "exports" (default) or "imports".
+ * @returns Percent points, USD terms.
+ */
+export function consensus(period: any[][], flow?: any[][]): any[][] {
+  return cells(cn.consensus, period, flow);
+}
+
+/**
+ * How far a release beat (positive) or missed (negative) the analysts' consensus.
+ * @customfunction
+ * @helpurl https://localhost:3000/assets/help.html#surprise
+ * @param period A month ("2025-12", "Dec 2025", a date cell) or a range of them.
+ * @param [flow] "exports" (default) or "imports".
+ * @returns Actual minus consensus y/y change, percent points.
+ */
+export function surprise(period: any[][], flow?: any[][]): any[][] {
+  return cells(cn.surprise, period, flow);
+}
+
+/**
+ * A named forecaster's figure for a future period, such as 2026 export growth.
+ * @customfunction
+ * @helpurl https://localhost:3000/assets/help.html#forecast
+ * @param year The year forecast, such as 2026, or a range of them.
+ * @param series A series id such as "exports_yoy" or "balance".
+ * @param [source] The forecaster, such as "Natixis"; needed only when several forecast the same figure.
+ * @returns The forecast in the series' unit (percent points or USD billions).
+ */
+export function forecast(year: any[][], series: any[][], source?: any[][]): any[][] {
+  return cells(cn.forecast, year, series, source);
+}
+
+/**
+ * Any series of the dataset by its id, for a period.
+ * @customfunction
+ * @helpurl https://localhost:3000/assets/help.html#value
+ * @param series A series id such as "exports", "imports_yoy", "balance", "gdp_growth_target".
+ * @param period A year, a month ("2025-12", a date cell), "2025-01/02", a quarter ("2025-Q4"), or a range of them.
+ * @param [currency] "USD" (default) or "CNY", for series measured in a currency.
+ * @returns The figure in the series' unit.
+ */
+export function value(series: any[][], period: any[][], currency?: any[][]): any[][] {
+  return cells(cn.value, series, period, currency);
+}
+
+/**
+ * A whole series as a spilled two-column table: period, value. Bounds given as years return annual figures; as months, monthly figures.
+ * @customfunction
+ * @helpurl https://localhost:3000/assets/help.html#series
+ * @param series A series id such as "exports_yoy".
+ * @param [from] First period (a year for annual figures, a month for monthly ones); empty for the first available.
+ * @param [to] Last period; empty for the latest available.
+ * @param [currency] "USD" (default) or "CNY", for series measured in a currency.
+ * @returns Rows of period id and value, oldest first.
+ */
+export function series(series: any, from?: any, to?: any, currency?: any): any[][] {
+  const table = cn.series(series, from, to, currency);
+  return isCoreError(table) ? [[toExcelError(table)]] : table;
+}
+
+/**
+ * Where a value comes from: publisher, date, data provider and URL, with any other report of it.
+ * @customfunction
+ * @helpurl https://localhost:3000/assets/help.html#source
+ * @param series A series id such as "exports_yoy".
+ * @param period A year, a month, "2025-01/02", a quarter, or a range of them.
+ * @param [currency] "USD" (default) or "CNY", for series measured in a currency.
+ * @returns Text citing the source(s).
+ */
+export function source(series: any[][], period: any[][], currency?: any[][]): any[][] {
+  return cells(cn.source, series, period, currency);
+}
+
+/**
+ * The embedded dataset's version and as-of date, so a workbook can record which data it used.
+ * @customfunction
+ * @helpurl https://localhost:3000/assets/help.html#vintage
+ * @returns Text such as "CN Trade dataset 2026.11.23, figures as of 2026-01-14".
+ */
+export function vintage(): string {
+  return cn.vintage();
+}

@@ -1,0 +1,74 @@
+import * as fs from "fs";
+import * as path from "path";
+import { FORMULA_CASES } from "../cases/formulas";
+import { Bundle, DIST, evaluate, loadBundle, Shown } from "./harness";
+
+let bundle: Bundle;
+
+beforeAll(() => {
+  if (!fs.existsSync(path.join(DIST, "functions.js"))) {
+    throw new Error("dist/functions.js is missing: run `npm run build` first (npm test does).");
+  }
+  bundle = loadBundle();
+});
+
+describe("the built functions.js", () => {
+  test("associates every function id in the generated functions.json, and nothing else", () => {
+    const ids = bundle.metadata.map((f) => f.id).sort();
+    expect([...bundle.functions.keys()].sort()).toEqual(ids);
+    expect(ids).toEqual([
+      "CONSENSUS",
+      "EXPORTS",
+      "FORECAST",
+      "IMPORTS",
+      "SERIES",
+      "SOURCE",
+      "SURPLUS",
+      "SURPRISE",
+      "VALUE",
+      "VINTAGE",
+      "YOY",
+    ]);
+  });
+
+  test("gives every function a description, parameter descriptions and a help URL to its own section", () => {
+    for (const f of bundle.metadata) {
+      expect(f.description).toBeTruthy();
+      expect(f.helpUrl).toMatch(new RegExp(`/assets/help\\.html#${f.id.toLowerCase()}$`));
+      for (const p of f.parameters)
+        expect((p as { description?: string }).description).toBeTruthy();
+    }
+  });
+
+  test("does not carry the zod validator", () => {
+    const code = fs.readFileSync(path.join(DIST, "functions.js"), "utf8");
+    expect(code).not.toMatch(/ZodError|safeParse/);
+  });
+});
+
+function matches(shown: Shown, expected: (typeof FORMULA_CASES)[number]["expect"]): void {
+  if ("value" in expected) {
+    expect(shown).toBe(expected.value);
+  } else if ("text" in expected) {
+    expect(typeof shown).toBe("string");
+    expect(shown).toMatch(expected.text);
+  } else if ("error" in expected) {
+    expect(shown).toEqual({
+      error: expected.error,
+      message: expect.stringMatching(expected.message),
+    });
+  } else {
+    const simplified = (shown as Shown[][]).map((row) =>
+      row.map((cell) =>
+        typeof cell === "object" && cell !== null && "error" in cell ? { error: cell.error } : cell
+      )
+    );
+    expect(simplified).toEqual(expected.table);
+  }
+}
+
+describe("formula cases against the built bundle", () => {
+  test.each(FORMULA_CASES.map((c) => [c.formula, c]))("%s", (_formula, c) => {
+    matches(evaluate(bundle, c.formula), c.expect);
+  });
+});

@@ -1,0 +1,120 @@
+import * as fs from "fs";
+import * as path from "path";
+import * as vm from "vm";
+import { Expr, parseFormula } from "../../src/core/formula";
+
+export const DIST = path.resolve(__dirname, "../../dist");
+
+/** Stand-in for Office's CustomFunctions.Error: what a cell would show. */
+export class ShimError {
+  constructor(
+    public readonly code: string,
+    public readonly message?: string
+  ) {}
+}
+
+export const ERROR_CODES = {
+  invalidValue: "#VALUE!",
+  notAvailable: "#N/A",
+  divisionByZero: "#DIV/0!",
+  invalidNumber: "#NUM!",
+  nullReference: "#NULL!",
+  invalidName: "#NAME?",
+  invalidReference: "#REF!",
+};
+
+interface ParameterMetadata {
+  name: string;
+  dimensionality?: "scalar" | "matrix";
+  optional?: boolean;
+}
+
+export interface FunctionMetadata {
+  id: string;
+  name: string;
+  helpUrl?: string;
+  description?: string;
+  parameters: ParameterMetadata[];
+  result: { dimensionality?: string };
+}
+
+export interface Bundle {
+  functions: Map<string, (...args: unknown[]) => unknown>;
+  metadata: FunctionMetadata[];
+  /** Milliseconds to evaluate functions.js. */
+  loadMs: number;
+}
+
+/** Loads the built functions.js the way Office does: in a fresh global with CustomFunctions. */
+export function loadBundle(dir = DIST): Bundle {
+  const code = fs.readFileSync(path.join(dir, "functions.js"), "utf8");
+  const functions = new Map<string, (...args: unknown[]) => unknown>();
+  const CustomFunctions = {
+    associate: (id: string, fn: (...args: unknown[]) => unknown) =>
+      functions.set(id.toUpperCase(), fn),
+    Error: ShimError,
+    ErrorCode: ERROR_CODES,
+  };
+  const context = vm.createContext({ CustomFunctions, console });
+  const start = process.hrtime.bigint();
+  vm.runInContext(code, context, { filename: "functions.js" });
+  const loadMs = Number(process.hrtime.bigint() - start) / 1e6;
+  const metadata = JSON.parse(fs.readFileSync(path.join(dir, "functions.json"), "utf8")).functions;
+  return { functions, metadata, loadMs };
+}
+
+/** A literal argument as Excel passes it: numbers, text, booleans; an array constant as a matrix. */
+function literal(e: Expr): unknown {
+  switch (e.type) {
+    case "number":
+    case "string":
+    case "boolean":
+      return e.value;
+    case "missing":
+      return null;
+    case "unary":
+      if (e.op === "-" && e.operand.type === "number") return -e.operand.value;
+      break;
+    case "array":
+      return e.rows.map((row) => row.map(literal));
+    default:
+      break;
+  }
+  throw new Error(`formula cases use literal arguments only; got ${e.type}`);
+}
+
+/** What a cell shows, simplified: a value, an error, or a matrix of them (1×1 unwrapped). */
+export type Shown = number | string | boolean | { error: string; message?: string } | Shown[][];
+
+function show(value: unknown): Shown {
+  if (value instanceof ShimError) return { error: value.code, message: value.message };
+  if (Array.isArray(value)) {
+    if (value.length === 1 && Array.isArray(value[0]) && value[0].length === 1)
+      return show(value[0][0]);
+    return value.map((row: unknown[]) => row.map(show) as Shown[]);
+  }
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean")
+    return value;
+  throw new Error(`a function returned ${String(value)}, which no cell can show`);
+}
+
+/** Evaluates a formula such as `=CN.YOY("2025-12")` against the bundle, as Excel would call it. */
+export function evaluate(bundle: Bundle, formula: string): Shown {
+  const expr = parseFormula(formula);
+  if ("kind" in expr) throw new Error(`${formula}: ${expr.message}`);
+  if (expr.type !== "call" || !expr.name.startsWith("CN."))
+    throw new Error(`${formula}: not a CN.* call`);
+  const id = expr.name.slice(3);
+  const fn = bundle.functions.get(id);
+  const meta = bundle.metadata.find((m) => m.id === id);
+  if (!fn || !meta) return { error: "#NAME?" };
+  if (expr.args.length > meta.parameters.length) throw new Error(`${formula}: too many arguments`);
+  const args = meta.parameters.map((p, i) => {
+    const arg = expr.args[i];
+    const value = arg === undefined ? null : literal(arg);
+    return value !== null && p.dimensionality === "matrix" && !Array.isArray(value)
+      ? [[value]]
+      : value;
+  });
+  return show(fn(...args));
+}

@@ -1,0 +1,150 @@
+/**
+ * One table of formula cases, run against the built functions.js (test/bundle) and in the browser
+ * test. Expected values are the figures as the dataset's sources report them.
+ */
+export type Expected =
+  | { value: number | string }
+  | { table: (number | string | { error: string })[][] }
+  | { text: RegExp }
+  | { error: "#VALUE!" | "#N/A"; message: RegExp };
+
+export interface FormulaCase {
+  formula: string;
+  expect: Expected;
+}
+
+const v = (value: number | string): Expected => ({ value });
+const bad = (message: RegExp): Expected => ({ error: "#VALUE!", message });
+const none = (message: RegExp): Expected => ({ error: "#N/A", message });
+
+export const FORMULA_CASES: FormulaCase[] = [
+  // Annual levels and balance (USD billions)
+  { formula: "=CN.SURPLUS(2025)", expect: v(1190) },
+  { formula: '=CN.SURPLUS("2025")', expect: v(1190) },
+  { formula: '=CN.SURPLUS(2025, "usd")', expect: v(1190) },
+  { formula: "=CN.SURPLUS(2024)", expect: v(992) },
+  { formula: "=CN.EXPORTS(2025)", expect: v(3770) },
+  { formula: "=CN.IMPORTS(2025)", expect: v(2580) },
+  // Growth, annual and monthly, through every period form
+  { formula: "=CN.YOY(2025)", expect: v(5.5) },
+  { formula: '=CN.YOY(2025, "imports")', expect: v(0) },
+  { formula: '=CN.YOY("2025-12")', expect: v(6.6) },
+  { formula: "=CN.YOY(45992)", expect: v(6.6) },
+  { formula: "=CN.YOY(46022.75)", expect: v(6.6) },
+  { formula: '=CN.YOY("Dec 2025")', expect: v(6.6) },
+  { formula: '=CN.YOY("December 2025")', expect: v(6.6) },
+  { formula: '=CN.YOY("2025M12")', expect: v(6.6) },
+  { formula: '=CN.YOY("12/2025")', expect: v(6.6) },
+  { formula: '=CN.YOY("2025-11")', expect: v(5.9) },
+  { formula: '=CN.YOY("2025-11", "exports", "USD")', expect: v(5.9) },
+  { formula: '=CN.YOY("2025-12", "IMPORTS")', expect: v(5.7) },
+  { formula: '=CN.YOY("Nov 2025", "imports")', expect: v(1.9) },
+  { formula: '=CN.YOY("2025-9", "imports")', expect: v(7.4) },
+  // Consensus and surprise (percent points)
+  { formula: '=CN.CONSENSUS("2025-12")', expect: v(3) },
+  { formula: '=CN.CONSENSUS("2025-12", "imports")', expect: v(0.9) },
+  { formula: '=CN.SURPRISE("2025-12")', expect: v(3.6) },
+  { formula: '=CN.SURPRISE(45992, "imports")', expect: v(4.8) },
+  // Forecasts
+  { formula: '=CN.FORECAST(2026, "exports_yoy")', expect: v(3) },
+  { formula: '=CN.FORECAST(2026, "exports_yoy", "Natixis")', expect: v(3) },
+  { formula: '=CN.FORECAST("2026", "balance", "natixis")', expect: v(1000) },
+  // Any series by id, macro context included
+  { formula: '=CN.VALUE("balance", 2025)', expect: v(1190) },
+  { formula: '=CN.VALUE("EXPORTS_YOY", "2025-12")', expect: v(6.6) },
+  { formula: '=CN.VALUE("exports_yoy_consensus", "2025-12")', expect: v(3) },
+  { formula: '=CN.VALUE("gdp_growth_target", 2025)', expect: v(5) },
+  { formula: '=CN.VALUE("gdp_yoy_consensus", "2025-Q4")', expect: v(4.5) },
+  { formula: '=CN.VALUE("gdp_yoy_consensus", "Q4 2025")', expect: v(4.5) },
+  { formula: '=CN.VALUE("cpi_yoy", 2025)', expect: v(0) },
+  { formula: '=CN.VALUE("cpi_target", 2025)', expect: v(2) },
+  { formula: '=CN.VALUE("gdp_nominal", 2024)', expect: v(19) },
+  // Tables and text
+  {
+    formula: '=CN.SERIES("exports_yoy", "2025-11", "2025-12")',
+    expect: {
+      table: [
+        ["2025-11", 5.9],
+        ["2025-12", 6.6],
+      ],
+    },
+  },
+  {
+    formula: '=CN.SERIES("balance", 2024, 2025)',
+    expect: {
+      table: [
+        ["2024", 992],
+        ["2025", 1190],
+      ],
+    },
+  },
+  {
+    formula: '=CN.SOURCE("exports_yoy", "2025-12")',
+    expect: { text: /The Independent.*CNBC \(reposted by MEXC\).*LSEG/ },
+  },
+  {
+    formula: '=CN.SOURCE("balance", 2025)',
+    expect: { text: /^Sources differ\..*1190.*almost 1200/ },
+  },
+  {
+    formula: "=CN.VINTAGE()",
+    expect: { text: /^CN Trade dataset \d{4}\.\d{2}\.\d{2}, figures as of \d{4}-\d{2}-\d{2}$/ },
+  },
+  // Ranges: one answer per cell, broadcast like Excel's own functions
+  { formula: '=CN.YOY({"2025-11";"2025-12"})', expect: { table: [[5.9], [6.6]] } },
+  {
+    formula: '=CN.YOY({"2025-11";"2025-12"}, {"exports","imports"})',
+    expect: {
+      table: [
+        [5.9, 1.9],
+        [6.6, 5.7],
+      ],
+    },
+  },
+  { formula: '=CN.YOY({"2025-12";"soon"})', expect: { table: [[6.6], [{ error: "#VALUE!" }]] } },
+  { formula: "=CN.SURPLUS({2024,2025,2030})", expect: { table: [[992, 1190, { error: "#N/A" }]] } },
+  // Unreadable input: #VALUE! saying what was expected
+  { formula: '=CN.YOY("2025-13")', expect: bad(/Expected a period such as 2025, "2025-12"/) },
+  { formula: '=CN.YOY("next year")', expect: bad(/Expected a period/) },
+  { formula: "=CN.YOY(TRUE)", expect: bad(/Expected a period.*got true/) },
+  { formula: '=CN.YOY("")', expect: bad(/A period is required/) },
+  { formula: "=CN.YOY(-1)", expect: bad(/Expected a period/) },
+  { formula: '=CN.YOY("2025-12", "services")', expect: bad(/"exports" or "imports"/) },
+  { formula: '=CN.SURPLUS(2025, "EUR")', expect: bad(/"USD" or "CNY"/) },
+  {
+    formula: '=CN.VALUE("nonsense", 2025)',
+    expect: bad(/Unknown series "nonsense"\. Known series: exports/),
+  },
+  { formula: '=CN.VALUE("cpi_yoy", 2025, "USD")', expect: bad(/not measured in a currency/) },
+  { formula: '=CN.SERIES("exports_yoy", "2025-12", "2025-09")', expect: bad(/after the end/) },
+  { formula: '=CN.FORECAST("soon", "exports_yoy")', expect: bad(/Expected a period/) },
+  // Valid input without data: #N/A saying what the dataset has
+  {
+    formula: "=CN.SURPLUS(2030)",
+    expect: none(
+      /No USD-terms figure for Trade balance \(balance\) in 2030\. The dataset has annual/
+    ),
+  },
+  {
+    formula: '=CN.YOY("1999-05")',
+    expect: none(/No USD-terms figure for Exports, change y\/y \(exports_yoy\) in May 1999/),
+  },
+  { formula: '=CN.VALUE("exports_yoy_consensus", "2025-12", "CNY")', expect: none(/in USD terms/) },
+  {
+    formula: '=CN.VALUE("exports_yoy", 2026)',
+    expect: none(/forecasts exist: =CN\.FORECAST\(2026, "exports_yoy"\)/),
+  },
+  {
+    formula: '=CN.FORECAST(2027, "exports_yoy")',
+    expect: none(/No forecast of exports_yoy for 2027.*exports_yoy 2026 by Natixis/),
+  },
+  { formula: '=CN.FORECAST(2026, "exports_yoy", "Nobody")', expect: none(/forecasters: Natixis/) },
+  {
+    formula: '=CN.CONSENSUS("2025-09", "exports")',
+    expect: none(/No USD-terms figure for Exports y\/y, analysts' consensus/),
+  },
+  {
+    formula: '=CN.SERIES("exports_yoy", 2010, 2012)',
+    expect: none(/No annual figures for exports_yoy between 2010 and 2012/),
+  },
+];

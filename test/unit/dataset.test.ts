@@ -1,0 +1,149 @@
+import { checkDataset, roundingStep } from "../../src/data/check";
+import { Dataset } from "../../src/data/dataset";
+import { dataset } from "../../src/data";
+
+/** A deep, writable copy of the embedded dataset to break on purpose. */
+function copy(): Dataset {
+  return JSON.parse(JSON.stringify(dataset));
+}
+
+describe("the embedded dataset", () => {
+  test("passes the schema and every consistency rule", () => {
+    expect(checkDataset(dataset)).toEqual([]);
+  });
+
+  test("cites every source by publisher, title, https URL, date and provider", () => {
+    for (const s of dataset.sources) {
+      expect(s.url).toMatch(/^https:\/\/[^/]+\/.+/);
+      expect(s.title).not.toMatch(/^(TBD|TODO|untitled)$/i);
+    }
+  });
+
+  test("is frozen, so no call can change it", () => {
+    expect(Object.isFrozen(dataset)).toBe(true);
+    expect(Object.isFrozen(dataset.observations[0])).toBe(true);
+    expect(() => {
+      (dataset.observations[0] as { value: number }).value = 1;
+    }).toThrow(TypeError);
+  });
+});
+
+describe("checkDataset rejects", () => {
+  test("an observation citing an unknown source", () => {
+    const d = copy();
+    d.observations[0].source = "nobody-2026";
+    expect(checkDataset(d)).toContainEqual(expect.stringMatching(/unknown source "nobody-2026"/));
+  });
+
+  test("an observation of an unknown series", () => {
+    const d = copy();
+    d.observations[0].series = "tea_exports";
+    expect(checkDataset(d)).toContainEqual(expect.stringMatching(/unknown series "tea_exports"/));
+  });
+
+  test("two reports of one figure without a preferred mark", () => {
+    const d = copy();
+    const twin = d.observations.find((o) => o.preferred === true)!;
+    delete twin.preferred;
+    expect(checkDataset(d)).toContainEqual(
+      expect.stringMatching(/need exactly one marked preferred \(found 0\)/)
+    );
+  });
+
+  test("two reports of one figure both marked preferred", () => {
+    const d = copy();
+    d.observations.filter((o) => o.preferred === false)[0].preferred = true;
+    expect(checkDataset(d)).toContainEqual(expect.stringMatching(/found 2/));
+  });
+
+  test("a missing or empty note", () => {
+    const d = copy();
+    d.observations[0].note = "";
+    delete (d.observations[1] as Partial<Dataset["observations"][number]>).note;
+    const problems = checkDataset(d);
+    expect(problems).toContainEqual(expect.stringMatching(/^observations\.0\.note/));
+    expect(problems).toContainEqual(expect.stringMatching(/^observations\.1\.note/));
+  });
+
+  test("a level whose exports − imports disagree with its balance beyond rounding", () => {
+    const d = copy();
+    d.observations.find((o) => o.series === "imports" && o.period === "2025")!.value = 2500;
+    expect(checkDataset(d)).toContainEqual(
+      expect.stringMatching(
+        /^balance 2025 USD: exports 3770 − imports 2500 = 1270, but the balance is 1190/
+      )
+    );
+  });
+
+  test("a source without an https URL", () => {
+    const d = copy();
+    d.sources[0].url = "http://example.com/page";
+    expect(checkDataset(d)).toContainEqual(expect.stringMatching(/^sources\.0\.url/));
+  });
+
+  test("a source that backs no figure", () => {
+    const d = copy();
+    d.sources.push({ ...d.sources[0], id: "orphan-2026" });
+    expect(checkDataset(d)).toContainEqual('source "orphan-2026" backs no observation');
+  });
+
+  test("an unknown period form", () => {
+    const d = copy();
+    d.observations[0].period = "Dec 2025";
+    expect(checkDataset(d)).toContainEqual(expect.stringMatching(/^observations\.0\.period/));
+  });
+
+  test("currency terms on a series that has none", () => {
+    const d = copy();
+    d.observations.find((o) => o.series === "cpi_yoy")!.terms = "USD";
+    expect(checkDataset(d)).toContainEqual(
+      expect.stringMatching(/terms must be null for series cpi_yoy/)
+    );
+  });
+
+  test("a forecast that does not say whose it is", () => {
+    const d = copy();
+    delete d.observations.find((o) => o.kind === "forecast")!.by;
+    expect(checkDataset(d)).toContainEqual(
+      expect.stringMatching(/a forecast must name who made it/)
+    );
+  });
+
+  test("an as-of date older than its newest source", () => {
+    const d = copy();
+    d.meta.asOf = "2020-01-01";
+    expect(checkDataset(d)).toContainEqual(
+      expect.stringMatching(/^meta\.asOf 2020-01-01 is older/)
+    );
+  });
+
+  test("a y/y figure that the two levels it compares contradict", () => {
+    const d = copy();
+    const base = {
+      terms: "USD" as const,
+      kind: "actual" as const,
+      source: d.sources[0].id,
+      note: "A test level for the growth check.",
+    };
+    d.observations.push({ ...base, series: "exports", period: "2024", value: 3550 });
+    // 3770 / 3550 − 1 = +6.2 %, against a published +5.5 %: more than the rounding of $3.77 trillion explains.
+    expect(checkDataset(d)).toContainEqual(
+      expect.stringMatching(
+        /^exports_yoy 2025 USD: published 5.5 but the levels 3550 → 3770 give 6.197/
+      )
+    );
+  });
+});
+
+describe("roundingStep", () => {
+  test.each([
+    [{ value: 6.6 }, 0.1],
+    [{ value: 992 }, 1],
+    [{ value: -2.35 }, 0.01],
+    [{ value: 3770, reportedAs: "$3.77 trillion" }, 10],
+    [{ value: 104.84, reportedAs: "$104.84 billion" }, 0.01],
+    [{ value: 1200, reportedAs: "almost $1.2 trillion" }, 100],
+  ])("of %p is %p", (o, step) => {
+    expect(roundingStep(o)).toBeCloseTo(step, 10);
+  });
+});

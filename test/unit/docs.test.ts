@@ -1,0 +1,33 @@
+import * as fs from "fs";
+import * as path from "path";
+import seriesList from "../../src/data/series.json";
+
+const root = path.resolve(__dirname, "../..");
+const read = (file: string) => fs.readFileSync(path.join(root, file), "utf8");
+const functionsSource = read("src/functions/functions.ts");
+const helpPage = read("assets/help.html");
+const readme = read("README.md");
+
+/** Function ids as the JSDoc declares them: `@customfunction` then the @helpurl anchor. */
+const anchors = [
+  ...functionsSource.matchAll(/@helpurl https:\/\/localhost:3000\/assets\/help\.html#([a-z]+)/g),
+].map((m) => m[1]);
+
+describe("function reference docs", () => {
+  test("every function has a help URL, and there is one per @customfunction", () => {
+    expect(anchors.length).toBe([...functionsSource.matchAll(/@customfunction/g)].length);
+    expect(anchors.length).toBe(11);
+  });
+
+  test.each(anchors)(
+    "the help page has a section for #%s, and the README's table names it",
+    (anchor) => {
+      expect(helpPage).toContain(`id="${anchor}"`);
+      expect(readme).toContain(`CN.${anchor.toUpperCase()}(`);
+    }
+  );
+
+  test.each(seriesList.map((s) => s.id))("the help page lists the series id %s", (id) => {
+    expect(helpPage).toContain(`<code>${id}</code>`);
+  });
+});
