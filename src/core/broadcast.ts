@@ -10,35 +10,38 @@ export const MAX_CELLS = 1_000_000;
  * is answered on its own, so one bad input leaves the others' answers intact.
  */
 export function broadcast<T>(
-  fn: (...args: unknown[]) => T | CoreError,
+  fn: (a?: unknown, b?: unknown, c?: unknown, d?: unknown) => T | CoreError,
   args: readonly unknown[]
 ): (T | CoreError)[][] {
+  if (args.length > 4) return [[invalid("At most four arguments can be broadcast.")]];
+  const n = args.length;
+  // Each argument as a matrix with its own height and width; a plain value is a 1 × 1 matrix.
+  const matrices: unknown[][][] = new Array(n);
+  const heights: number[] = new Array(n);
+  const widths: number[] = new Array(n);
   let rows = 1;
   let cols = 1;
-  let anyRange = false;
-  /** Each argument's own height and width; a scalar is 1 × 1. */
-  const shapes: [number, number][] = new Array(args.length);
-  for (let i = 0; i < args.length; i++) {
+  for (let i = 0; i < n; i++) {
     const arg = args[i];
     if (!Array.isArray(arg)) {
-      shapes[i] = [1, 1];
+      matrices[i] = [[arg]];
+      heights[i] = 1;
+      widths[i] = 1;
       continue;
     }
-    anyRange = true;
-    if (
-      arg.length === 0 ||
-      !arg.every(Array.isArray) ||
-      arg.some((row: unknown[]) => row.length === 0)
-    ) {
-      return [[invalid("A range argument is empty or not a table of cells.")]];
-    }
     let width = 0;
-    for (const row of arg as unknown[][]) width = Math.max(width, row.length);
-    shapes[i] = [arg.length, width];
-    rows = Math.max(rows, arg.length);
-    cols = Math.max(cols, width);
+    for (const row of arg as unknown[]) {
+      if (!Array.isArray(row) || row.length === 0)
+        return [[invalid("A range argument is empty or not a table of cells.")]];
+      if (row.length > width) width = row.length;
+    }
+    if (arg.length === 0) return [[invalid("A range argument is empty or not a table of cells.")]];
+    matrices[i] = arg as unknown[][];
+    heights[i] = arg.length;
+    widths[i] = width;
+    if (arg.length > rows) rows = arg.length;
+    if (width > cols) cols = width;
   }
-  if (!anyRange) return [[fn(...args)]];
   if (rows * cols > MAX_CELLS) {
     return [
       [
@@ -48,31 +51,38 @@ export function broadcast<T>(
       ],
     ];
   }
+  const values: unknown[] = [undefined, undefined, undefined, undefined];
   const result: (T | CoreError)[][] = new Array(rows);
-  const cellArgs: unknown[] = new Array(args.length);
   for (let r = 0; r < rows; r++) {
     const out: (T | CoreError)[] = new Array(cols);
     for (let c = 0; c < cols; c++) {
       let missing = false;
-      for (let i = 0; i < args.length; i++) {
-        const arg = args[i];
-        if (!Array.isArray(arg)) {
-          cellArgs[i] = arg;
-          continue;
-        }
-        const [height, width] = shapes[i];
-        const row: unknown[] | undefined = arg[height === 1 ? 0 : r];
-        const col = width === 1 ? 0 : c;
+      for (let i = 0; i < n; i++) {
+        const row = matrices[i][heights[i] === 1 ? 0 : r];
+        const col = widths[i] === 1 ? 0 : c;
         if (row === undefined || col >= row.length) missing = true;
-        else cellArgs[i] = row[col];
+        else values[i] = row[col];
       }
       out[c] = missing
         ? notAvailable(
             `The ranges differ in size: nothing to pair with row ${r + 1}, column ${c + 1}.`
           )
-        : fn(...cellArgs);
+        : fn(values[0], values[1], values[2], values[3]);
     }
     result[r] = out;
   }
   return result;
+}
+
+/** Marks an argument that is a range of more than one cell (see singleValue). */
+export const NOT_SINGLE: unique symbol = Symbol("not a single cell");
+
+/**
+ * An argument as one plain value when it is a single value or a 1 × 1 range (Excel passes `[[x]]`
+ * for one cell to a matrix parameter), so that the common call skips broadcasting altogether.
+ */
+export function singleValue(arg: unknown): unknown {
+  if (!Array.isArray(arg)) return arg;
+  const row = arg[0];
+  return arg.length === 1 && Array.isArray(row) && row.length === 1 ? row[0] : NOT_SINGLE;
 }

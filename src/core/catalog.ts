@@ -26,8 +26,9 @@ export class Catalog {
   readonly meta: Meta;
   readonly series: ReadonlyMap<string, Series>;
   readonly sources: ReadonlyMap<string, Source>;
-  /** `series|terms` → period id → figure, for actuals, consensus and targets. */
-  private readonly figures = new Map<string, Map<string, Figure>>();
+  /** series → terms → period id → figure, for actuals, consensus and targets. Nested so that a
+   * lookup hashes only strings that already exist (ids), never a key built per call. */
+  private readonly figures = new Map<string, Map<TermsKey, Map<string, Figure>>>();
   /** `series|terms|period` → one figure per forecaster. */
   private readonly forecastIndex = new Map<string, Figure[]>();
   private readonly sorted = new Map<string, readonly Figure[]>();
@@ -54,17 +55,18 @@ export class Catalog {
         list.push(figure);
         this.forecastIndex.set(key, list);
       } else {
-        const key = `${figure.series}|${terms}`;
-        const byPeriod = this.figures.get(key) ?? new Map<string, Figure>();
+        const byTerms = this.figures.get(figure.series) ?? new Map<TermsKey, Map<string, Figure>>();
+        const byPeriod = byTerms.get(terms) ?? new Map<string, Figure>();
         byPeriod.set(figure.period.id, figure);
-        this.figures.set(key, byPeriod);
+        byTerms.set(terms, byPeriod);
+        this.figures.set(figure.series, byTerms);
       }
     }
   }
 
   /** The figure for a series, terms and canonical period id, if the dataset has it. */
   figure(series: string, terms: TermsKey, periodId: string): Figure | undefined {
-    return this.figures.get(`${series}|${terms}`)?.get(periodId);
+    return this.figures.get(series)?.get(terms)?.get(periodId);
   }
 
   /** Every non-forecast figure of a series in some terms, in chronological order. */
@@ -73,7 +75,7 @@ export class Catalog {
     let list = this.sorted.get(key);
     if (!list) {
       list = Object.freeze(
-        [...(this.figures.get(key)?.values() ?? [])].sort(
+        [...(this.figures.get(series)?.get(terms)?.values() ?? [])].sort(
           (a, b) => periodOrder(a.period) - periodOrder(b.period)
         )
       );
@@ -94,7 +96,7 @@ export class Catalog {
 
   /** Terms in which a series has any figure: USD first. */
   termsOf(series: string): TermsKey[] {
-    return (["USD", "CNY", "-"] as TermsKey[]).filter((t) => this.figures.has(`${series}|${t}`));
+    return (["USD", "CNY", "-"] as TermsKey[]).filter((t) => this.figures.get(series)?.has(t));
   }
 
   /** What a series covers in some terms, for messages: "annual 2015–2025; monthly 2023-01/02 to 2025-12". */

@@ -10,6 +10,11 @@ export type Cell = number | string | CoreError;
 /** A spilled table of periods and values. */
 export type Table = (string | number)[][];
 
+const FLOW_SERIES = {
+  exports: { yoy: "exports_yoy", consensus: "exports_yoy_consensus" },
+  imports: { yoy: "imports_yoy", consensus: "imports_yoy_consensus" },
+} as const;
+
 const UNIT_TEXT: Record<Series["unit"], string> = { bn: "bn", trn: "trn", pct: "%" };
 
 /**
@@ -17,9 +22,20 @@ const UNIT_TEXT: Record<Series["unit"], string> = { bn: "bn", trn: "trn", pct: "
  * (numbers, text, booleans, null for an omitted argument) and returns a value or an error value.
  */
 export function makeFunctions(catalog: Catalog) {
+  /** Explanations of misses, kept because a sheet asks for the same missing figure many times. */
+  const misses = new Map<string, CoreError>();
+
   function lookup(series: Series, period: Period, terms: TermsKey): Figure | CoreError {
     const figure = catalog.figure(series.id, terms, period.id);
-    return figure ?? whyMissing(series, period, terms);
+    if (figure) return figure;
+    const key = `${series.id}|${terms}|${period.id}`;
+    let miss = misses.get(key);
+    if (!miss) {
+      if (misses.size >= 10000) misses.clear();
+      miss = whyMissing(series, period, terms);
+      misses.set(key, miss);
+    }
+    return miss;
   }
 
   function whyMissing(series: Series, period: Period, terms: TermsKey): CoreError {
@@ -56,7 +72,10 @@ export function makeFunctions(catalog: Catalog) {
 
   function figureOf(seriesId: unknown, periodIn: unknown, currencyIn: unknown): Figure | CoreError {
     const series = parseSeries(seriesId, catalog);
-    if (isCoreError(series)) return series;
+    return isCoreError(series) ? series : figureIn(series, periodIn, currencyIn);
+  }
+
+  function figureIn(series: Series, periodIn: unknown, currencyIn: unknown): Figure | CoreError {
     const period = parsePeriod(periodIn);
     if (isCoreError(period)) return period;
     const terms = parseTerms(currencyIn, series);
@@ -64,14 +83,21 @@ export function makeFunctions(catalog: Catalog) {
     return lookup(series, period, terms);
   }
 
+  /** The value of a series named by a constant id (resolved with one map read, no parsing). */
   function valueOf(seriesId: string, periodIn: unknown, currencyIn: unknown): number | CoreError {
-    const figure = figureOf(seriesId, periodIn, currencyIn);
+    const series = catalog.series.get(seriesId);
+    if (!series) return notAvailable(`The dataset has no series ${seriesId}.`);
+    const figure = figureIn(series, periodIn, currencyIn);
     return isCoreError(figure) ? figure : figure.value;
   }
 
-  function flowSeries(flowIn: unknown, suffix: string): string | CoreError {
+  /** The series id for a flow and measure, from constant strings (no id is built per call). */
+  function flowSeries(
+    flowIn: unknown,
+    measure: keyof typeof FLOW_SERIES.exports
+  ): string | CoreError {
     const flow = parseFlow(flowIn);
-    return isCoreError(flow) ? flow : flow + suffix;
+    return isCoreError(flow) ? flow : FLOW_SERIES[flow][measure];
   }
 
   function describe(figure: Figure): string {
@@ -93,21 +119,21 @@ export function makeFunctions(catalog: Catalog) {
     imports: (period: unknown, currency: unknown): Cell => valueOf("imports", period, currency),
 
     yoy(period: unknown, flow: unknown, currency: unknown): Cell {
-      const series = flowSeries(flow, "_yoy");
+      const series = flowSeries(flow, "yoy");
       return isCoreError(series) ? series : valueOf(series, period, currency);
     },
 
     consensus(period: unknown, flow: unknown): Cell {
-      const series = flowSeries(flow, "_yoy_consensus");
+      const series = flowSeries(flow, "consensus");
       return isCoreError(series) ? series : valueOf(series, period, null);
     },
 
     surprise(period: unknown, flow: unknown): Cell {
-      const series = flowSeries(flow, "_yoy");
-      if (isCoreError(series)) return series;
-      const actual = valueOf(series, period, null);
+      const flowIn = parseFlow(flow);
+      if (isCoreError(flowIn)) return flowIn;
+      const actual = valueOf(FLOW_SERIES[flowIn].yoy, period, null);
       if (isCoreError(actual)) return actual;
-      const expected = valueOf(`${series}_consensus`, period, null);
+      const expected = valueOf(FLOW_SERIES[flowIn].consensus, period, null);
       if (isCoreError(expected)) return expected;
       return subtract(actual, expected);
     },

@@ -8,7 +8,7 @@ export const catalog = new Catalog(dataset);
 /** The CN.* functions over the embedded dataset. */
 export const cn = makeFunctions(catalog);
 
-export { broadcast } from "./broadcast";
+export { broadcast, NOT_SINGLE, singleValue } from "./broadcast";
 export { isCoreError } from "./errors";
 export type { CoreError } from "./errors";
 export type { Cell, Table } from "./cn";

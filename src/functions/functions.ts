@@ -1,5 +1,5 @@
 /* global CustomFunctions */
-import { broadcast, Cell, cn, CoreError, isCoreError } from "../core";
+import { broadcast, Cell, cn, CoreError, isCoreError, NOT_SINGLE, singleValue } from "../core";
 
 /*
  * CN.* custom functions: thin wrappers over the pure core. Every argument except the series id of
@@ -15,19 +15,31 @@ function toExcelError(error: CoreError): CustomFunctions.Error {
   return new CustomFunctions.Error(code, error.message);
 }
 
-/** Answers each cell with `fn`, turning error values into Excel errors. */
+type Answer = number | string | CustomFunctions.Error;
+
+function answer(cell: Cell): Answer {
+  return isCoreError(cell) ? toExcelError(cell) : cell;
+}
+
+/**
+ * Answers each cell with `fn`: at once when every argument is a single cell (the common case),
+ * else broadcast over the ranges, turning error values into Excel errors.
+ */
 function cells(
-  fn: (...args: unknown[]) => Cell,
-  ...args: unknown[]
-): (number | string | CustomFunctions.Error)[][] {
-  const result = broadcast(fn, args) as (Cell | CustomFunctions.Error)[][];
+  fn: (a: unknown, b: unknown, c: unknown) => Cell,
+  a: unknown,
+  b?: unknown,
+  c?: unknown
+): Answer[][] {
+  const x = singleValue(a);
+  const y = singleValue(b);
+  const z = singleValue(c);
+  if (x !== NOT_SINGLE && y !== NOT_SINGLE && z !== NOT_SINGLE) return [[answer(fn(x, y, z))]];
+  const result = broadcast(fn, [a, b, c]) as (Cell | Answer)[][];
   for (const row of result) {
-    for (let c = 0; c < row.length; c++) {
-      const cell = row[c];
-      if (isCoreError(cell)) row[c] = toExcelError(cell);
-    }
+    for (let i = 0; i < row.length; i++) row[i] = answer(row[i] as Cell);
   }
-  return result as (number | string | CustomFunctions.Error)[][];
+  return result as Answer[][];
 }
 
 /**

@@ -20,7 +20,12 @@ function readElements(xml) {
   const elements = [];
   const stack = [];
   parser.onopentag = (node) => {
-    const element = { name: node.name, attributes: node.attributes, text: "", path: stack.map((e) => e.name) };
+    const element = {
+      name: node.name,
+      attributes: node.attributes,
+      text: "",
+      path: stack.map((e) => e.name),
+    };
     elements.push(element);
     stack.push(element);
   };
@@ -44,7 +49,8 @@ function checkManifest(xml, options = {}) {
   const resources = new Map();
   for (const e of elements) {
     if (["bt:Image", "bt:Url", "bt:String"].includes(e.name) && e.attributes.id) {
-      if (resources.has(e.attributes.id)) problems.push(`resource id "${e.attributes.id}" is defined twice`);
+      if (resources.has(e.attributes.id))
+        problems.push(`resource id "${e.attributes.id}" is defined twice`);
       resources.set(e.attributes.id, e.attributes.DefaultValue);
     }
   }
@@ -61,28 +67,49 @@ function checkManifest(xml, options = {}) {
     if (!url.startsWith("https://")) problems.push(`<${name}> URL is not https: ${url}`);
   }
   const id = elements.find((e) => e.name === "Id");
-  if (!id || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id.text)) problems.push("<Id> is not a GUID");
+  if (!id || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id.text))
+    problems.push("<Id> is not a GUID");
 
   const resid = (predicate) => elements.find(predicate)?.attributes.resid;
-  const inCustomFunctions = (e) => e.path.includes("ExtensionPoint") && elements.some((x) => x.attributes["xsi:type"] === "CustomFunctions");
+  const inCustomFunctions = (e) =>
+    e.path.includes("ExtensionPoint") &&
+    elements.some((x) => x.attributes["xsi:type"] === "CustomFunctions");
   const runtime = resid((e) => e.name === "Runtime");
-  const page = resid((e) => e.name === "SourceLocation" && e.path[e.path.length - 1] === "Page" && inCustomFunctions(e));
+  const page = resid(
+    (e) =>
+      e.name === "SourceLocation" && e.path[e.path.length - 1] === "Page" && inCustomFunctions(e)
+  );
   const functionFile = resid((e) => e.name === "FunctionFile");
-  const script = resid((e) => e.name === "SourceLocation" && e.path[e.path.length - 1] === "Script");
-  const metadata = resid((e) => e.name === "SourceLocation" && e.path[e.path.length - 1] === "Metadata");
+  const script = resid(
+    (e) => e.name === "SourceLocation" && e.path[e.path.length - 1] === "Script"
+  );
+  const metadata = resid(
+    (e) => e.name === "SourceLocation" && e.path[e.path.length - 1] === "Metadata"
+  );
   const namespace = resid((e) => e.name === "Namespace");
   if (!runtime) problems.push("no shared <Runtime> is declared");
   if (!page) problems.push("the custom functions have no <Page>");
   if (runtime && (runtime !== page || (functionFile && functionFile !== runtime))) {
-    problems.push(`the runtime (${runtime}), the functions page (${page}) and the function file (${functionFile}) must name the same resource`);
+    problems.push(
+      `the runtime (${runtime}), the functions page (${page}) and the function file (${functionFile}) must name the same resource`
+    );
   }
-  if (!script || !/\/functions\.js$/.test(resources.get(script) ?? "")) problems.push("the functions <Script> must point at functions.js");
-  if (!metadata || !/\/functions\.json$/.test(resources.get(metadata) ?? "")) problems.push("the functions <Metadata> must point at functions.json");
-  if (!namespace || resources.get(namespace) !== "CN") problems.push(`the functions namespace must be "CN" (found ${JSON.stringify(resources.get(namespace))})`);
-  if (!elements.some((e) => e.name === "Set" && e.attributes.Name === "SharedRuntime")) problems.push("the SharedRuntime requirement set is missing");
+  if (!script || !/\/functions\.js$/.test(resources.get(script) ?? ""))
+    problems.push("the functions <Script> must point at functions.js");
+  if (!metadata || !/\/functions\.json$/.test(resources.get(metadata) ?? ""))
+    problems.push("the functions <Metadata> must point at functions.json");
+  if (!namespace || resources.get(namespace) !== "CN")
+    problems.push(
+      `the functions namespace must be "CN" (found ${JSON.stringify(resources.get(namespace))})`
+    );
+  if (!elements.some((e) => e.name === "Set" && e.attributes.Name === "SharedRuntime"))
+    problems.push("the SharedRuntime requirement set is missing");
   if (options.assetsDir) {
     for (const [, url] of urls) {
-      if (url.startsWith(`${DEV_URL}assets/`) && !fs.existsSync(path.join(options.assetsDir, url.slice(`${DEV_URL}assets/`.length)))) {
+      if (
+        url.startsWith(`${DEV_URL}assets/`) &&
+        !fs.existsSync(path.join(options.assetsDir, url.slice(`${DEV_URL}assets/`.length)))
+      ) {
         problems.push(`${url} names a file that is not in assets/`);
       }
     }
@@ -91,9 +118,12 @@ function checkManifest(xml, options = {}) {
 }
 
 function schemaProblems(file) {
-  const dir = process.env.OFFICE_MANIFEST_SCHEMAS || path.resolve(__dirname, "../../../shared/schemas/office-manifest");
+  const dir =
+    process.env.OFFICE_MANIFEST_SCHEMAS ||
+    path.resolve(__dirname, "../../../shared/schemas/office-manifest");
   const schema = path.join(dir, "OfficeAppManifestV1_1.xsd");
-  if (!fs.existsSync(schema)) return [`the manifest schemas were not found at ${schema}: set OFFICE_MANIFEST_SCHEMAS`];
+  if (!fs.existsSync(schema))
+    return [`the manifest schemas were not found at ${schema}: set OFFICE_MANIFEST_SCHEMAS`];
   const run = spawnSync("xmllint", ["--noout", "--schema", schema, file], { encoding: "utf8" });
   if (run.error) return ["xmllint is not installed (Debian: apt-get install libxml2-utils)"];
   return run.status === 0 ? [] : [`schema validation failed:\n${run.stderr.trim()}`];
@@ -101,9 +131,18 @@ function schemaProblems(file) {
 
 if (require.main === module) {
   const file = path.resolve(process.argv[2] || "manifest.xml");
-  const problems = [...schemaProblems(file), ...checkManifest(fs.readFileSync(file, "utf8"), { assetsDir: path.resolve(path.dirname(file), "assets") })];
+  const problems = [
+    ...schemaProblems(file),
+    ...checkManifest(fs.readFileSync(file, "utf8"), {
+      assetsDir: path.resolve(path.dirname(file), "assets"),
+    }),
+  ];
   for (const p of problems) console.error(`manifest: ${p}`);
-  console.log(problems.length === 0 ? `${path.basename(file)}: valid (schema and add-in checks)` : `${path.basename(file)}: ${problems.length} problem(s)`);
+  console.log(
+    problems.length === 0
+      ? `${path.basename(file)}: valid (schema and add-in checks)`
+      : `${path.basename(file)}: ${problems.length} problem(s)`
+  );
   process.exitCode = problems.length === 0 ? 0 : 1;
 }
 

@@ -38,14 +38,20 @@ for (const [name, command, args] of steps) {
 console.log("\n=== jest");
 const results = path.join(outDir, "jest-results.json");
 fs.rmSync(results, { force: true });
-spawnSync(bin("jest"), ["--ci", "--json", `--outputFile=${results}`, ...process.argv.slice(2)], { cwd: root, stdio: "inherit", env: process.env });
+spawnSync(bin("jest"), ["--ci", "--json", `--outputFile=${results}`, ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: "inherit",
+  env: process.env,
+});
 if (fs.existsSync(results)) {
   const jest = JSON.parse(fs.readFileSync(results, "utf8"));
   passed += jest.numPassedTests;
   failed += jest.numFailedTests + jest.numRuntimeErrorTestSuites;
   if (jest.numPendingTests + jest.numTodoTests > 0) {
     failed += jest.numPendingTests + jest.numTodoTests;
-    console.log(`=== ${jest.numPendingTests + jest.numTodoTests} skipped or todo tests count as failures: no suite may be skipped.`);
+    console.log(
+      `=== ${jest.numPendingTests + jest.numTodoTests} skipped or todo tests count as failures: no suite may be skipped.`
+    );
   }
   if (jest.numTotalTests === 0) {
     failed++;
