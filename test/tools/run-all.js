@@ -19,6 +19,7 @@ const steps = [
   ["lint", bin("office-addin-lint"), ["check"]],
   ["manifest check", process.execPath, [path.join(__dirname, "check-manifest.js"), "manifest.xml"]],
   ["build", bin("webpack"), ["--mode", "production"]],
+  ["audit of production dependencies", process.execPath, [path.join(__dirname, "audit.js")]],
 ];
 
 let passed = 0;
