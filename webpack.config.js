@@ -5,7 +5,7 @@ const devCerts = require("office-addin-dev-certs");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
-const { sources } = require("webpack");
+const { NormalModuleReplacementPlugin, sources } = require("webpack");
 
 const urlDev = "https://localhost:3000/";
 /** Where the add-in is hosted in production; set ADDIN_PROD_URL when building for a real host. */
@@ -43,8 +43,15 @@ class ProductionUrlPlugin {
   }
 }
 
+/**
+ * `--env outDir=DIR --env observations=FILE` builds into DIR with FILE in place of the dataset's
+ * observations: the browser test uses it to check that a note containing markup shows as text.
+ */
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
+  const testData = env.observations
+    ? [new NormalModuleReplacementPlugin(/observations\.json$/, path.resolve(env.observations))]
+    : [];
   return {
     devtool: dev ? "source-map" : false,
     entry: {
@@ -52,7 +59,7 @@ module.exports = async (env, options) => {
       taskpane: "./src/taskpane/taskpane.ts",
     },
     output: {
-      path: path.resolve(__dirname, "dist"),
+      path: env.outDir ? path.resolve(env.outDir) : path.resolve(__dirname, "dist"),
       filename: "[name].js",
       clean: true,
     },
@@ -80,9 +87,11 @@ module.exports = async (env, options) => {
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
           { from: "manifest.xml", to: "manifest.xml" },
+          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
         ],
       }),
       ...(dev ? [] : [new ProductionUrlPlugin()]),
+      ...testData,
     ],
     devServer: {
       host: "localhost",

@@ -106,7 +106,7 @@ export function formatCoverage(grid: Coverage): string {
     }
   }
   const figures = grid.rows.flatMap((r) => r.cells).filter((c) => c.state !== "absent");
-  const single = figures.filter((c) => c.state !== "absent" && c.sources === 1).length;
+  const single = figures.filter((c) => c.sources === 1).length;
   lines.push(
     "",
     `Legend: a number is how many sources back the figure; c = January–February released together; · = absent.`

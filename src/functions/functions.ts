@@ -1,4 +1,5 @@
 /* global CustomFunctions */
+import "./outside-office";
 import { broadcast, Cell, cn, CoreError, isCoreError, NOT_SINGLE, singleValue } from "../core";
 
 /*

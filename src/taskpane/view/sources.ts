@@ -1,0 +1,86 @@
+import type { Observation, Source } from "../../data/dataset";
+import type { Catalog } from "../../core/catalog";
+
+/** What the Sources tab filters by; empty strings mean "any". */
+export interface SourceFilter {
+  readonly query: string;
+  readonly publisher: string;
+  readonly provider: string;
+  /** A year ("2025"): sources backing at least one figure of that year. */
+  readonly year: string;
+}
+
+export const NO_FILTER: SourceFilter = { query: "", publisher: "", provider: "", year: "" };
+
+/** One source with the observations it backs, ready to list. */
+export interface SourceEntry {
+  readonly source: Source;
+  readonly observations: readonly Observation[];
+  /** Years of the figures it backs, ascending. */
+  readonly years: readonly string[];
+}
+
+/** Every source with the figures it backs, newest publication first. */
+export function sourceEntries(
+  catalog: Catalog,
+  observations: readonly Observation[]
+): SourceEntry[] {
+  const bySource = new Map<string, Observation[]>();
+  for (const o of observations) {
+    const list = bySource.get(o.source);
+    if (list) list.push(o);
+    else bySource.set(o.source, [o]);
+  }
+  return [...catalog.sources.values()]
+    .map((source) => {
+      const backed = bySource.get(source.id) ?? [];
+      const years = [...new Set(backed.map((o) => o.period.slice(0, 4)))].sort();
+      return { source, observations: backed, years };
+    })
+    .sort(
+      (a, b) =>
+        b.source.published.localeCompare(a.source.published) ||
+        a.source.publisher.localeCompare(b.source.publisher)
+    );
+}
+
+/** The distinct values of a field, sorted, for a filter's choices. */
+export function choices(
+  entries: readonly SourceEntry[],
+  field: "publisher" | "provider" | "year"
+): string[] {
+  const values = new Set<string>();
+  for (const e of entries) {
+    if (field === "year") e.years.forEach((y) => values.add(y));
+    else values.add(e.source[field]);
+  }
+  return [...values].sort((a, b) => (field === "year" ? b.localeCompare(a) : a.localeCompare(b)));
+}
+
+/** Sources matching every part of the filter; the query matches words anywhere in the record. */
+export function filterSources(
+  entries: readonly SourceEntry[],
+  filter: SourceFilter
+): SourceEntry[] {
+  const words = filter.query.toLowerCase().split(/\s+/).filter(Boolean);
+  return entries.filter((e) => {
+    const s = e.source;
+    if (filter.publisher && s.publisher !== filter.publisher) return false;
+    if (filter.provider && s.provider !== filter.provider) return false;
+    if (filter.year && !e.years.includes(filter.year)) return false;
+    if (words.length === 0) return true;
+    const text = [
+      s.id,
+      s.publisher,
+      s.title,
+      s.provider,
+      s.published,
+      s.url,
+      s.original?.publisher ?? "",
+      ...e.observations.flatMap((o) => [o.series, o.period, o.note, o.by ?? ""]),
+    ]
+      .join(" ")
+      .toLowerCase();
+    return words.every((w) => text.includes(w));
+  });
+}

@@ -1,0 +1,320 @@
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { Browser } from "playwright-core";
+import { dataset } from "../../src/data";
+import type { Observation } from "../../src/data/dataset";
+import { DIST } from "../bundle/harness";
+import { foreignRequests, launch, openPane, PaneSession, screenshotPath, serve } from "./browser";
+
+jest.setTimeout(90_000);
+
+const ROOT = path.resolve(__dirname, "../..");
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serve>>;
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(DIST, "taskpane.html"))) {
+    throw new Error("No built pane in dist/: run `npm run build` first (npm test does).");
+  }
+  browser = await launch();
+  server = await serve(DIST);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The CNBC report of December 2025 export growth, read from the dataset rather than restated. */
+function cnbcDecemberNote(): string {
+  const cnbc = dataset.sources.filter((s) => (s.original?.publisher ?? s.publisher) === "CNBC");
+  const o = dataset.observations.find(
+    (x: Observation) =>
+      x.series === "exports_yoy" &&
+      x.period === "2025-12" &&
+      x.terms === "USD" &&
+      cnbc.some((s) => s.id === x.source)
+  );
+  if (!o) throw new Error("The dataset has no CNBC report of December 2025 export growth.");
+  return o.note;
+}
+
+async function withPane(
+  options: Parameters<typeof openPane>[2],
+  body: (session: PaneSession) => Promise<void>
+): Promise<void> {
+  const session = await openPane(browser, server.origin, options);
+  try {
+    await body(session);
+    expect(session.errors).toEqual([]);
+    expect(foreignRequests(session.requests, server.origin)).toEqual([]);
+  } finally {
+    await session.close();
+  }
+}
+
+describe("the task pane in Chromium", () => {
+  test("searches the sources and opens one to list every figure it backs, with notes", async () => {
+    await withPane({}, async ({ page }) => {
+      const total = await page.locator("#source-list li").count();
+      expect(total).toBe(dataset.sources.length);
+      await page.fill("#source-search", "CNBC");
+      const shown = await page.locator("#source-list li").count();
+      expect(shown).toBeGreaterThan(0);
+      expect(shown).toBeLessThan(total);
+      await expect(page.locator("#source-count").textContent()).resolves.toContain(
+        `${shown} of ${total}`
+      );
+      await page.screenshot({ path: screenshotPath("sources"), fullPage: true });
+      await page
+        .locator("#source-list li button")
+        .filter({ hasText: "December exports beat" })
+        .first()
+        .click();
+      const detail = page.locator("#source-detail");
+      await expect(detail.isVisible()).resolves.toBe(true);
+      await expect(detail.textContent()).resolves.toContain(cnbcDecemberNote());
+      await page.screenshot({ path: screenshotPath("source-detail"), fullPage: true });
+      await detail.locator("a", { hasText: "Open the publication" }).click();
+      const opened = await page.evaluate(
+        () => (window as unknown as { __shim: { opened: string[] } }).__shim.opened
+      );
+      expect(opened).toHaveLength(1);
+      expect(opened[0]).toMatch(/^https:\/\//);
+    });
+  });
+
+  test("filters sources by provider and year", async () => {
+    await withPane({}, async ({ page }) => {
+      const total = await page.locator("#source-list li").count();
+      const years = await page.locator("#filter-year option").allTextContents();
+      expect(years).toContain("2025");
+      await page.selectOption("#filter-year", "2025");
+      const in2025 = await page.locator("#source-list li").count();
+      expect(in2025).toBeGreaterThan(0);
+      expect(in2025).toBeLessThanOrEqual(total);
+      const providers = await page.locator("#filter-provider option").allTextContents();
+      await page.selectOption("#filter-provider", providers[1]);
+      const both = await page.locator("#source-list li").count();
+      expect(both).toBeLessThanOrEqual(in2025);
+    });
+  });
+
+  test("opens a series and shows its chart and values, with disagreements marked", async () => {
+    await withPane({}, async ({ page }) => {
+      await page.click("#tab-data");
+      await page.locator("#series-list button").filter({ hasText: "exports_yoy" }).first().click();
+      const chart = page.locator("#series-detail svg.chart");
+      await expect(chart.isVisible()).resolves.toBe(true);
+      const marks = await chart.locator("polyline, rect").count();
+      expect(marks).toBeGreaterThan(0);
+      const rows = await page.locator("#series-detail tbody tr").count();
+      expect(rows).toBeGreaterThan(0);
+      await page.screenshot({ path: screenshotPath("data"), fullPage: true });
+      await page.locator("#series-detail tbody button", { hasText: "2025-12" }).first().click();
+      await expect(page.locator("#figure-detail").textContent()).resolves.toContain(
+        cnbcDecemberNote()
+      );
+    });
+  });
+
+  test("explains the selected cell's CN.YOY formula with the CNBC note, and follows the selection", async () => {
+    await withPane({}, async ({ page }) => {
+      await page.evaluate(() => {
+        const shim = (
+          window as unknown as { __shim: { cells: Record<string, unknown>; active: string } }
+        ).__shim;
+        shim.cells.A1 = { formula: '=CN.YOY("2025-12")', value: 6.6 };
+        shim.cells.B1 = { value: "Dec 2025" };
+        shim.cells.B2 = { value: "2025-11" };
+        shim.cells.A2 = { formula: '=CN.YOY(B1; "imports")+0', value: 5.7 };
+        shim.cells.A3 = { formula: "=CN.YOY(B1:B2)", value: 6.6 };
+        shim.cells.A4 = { formula: "=SUM(1,2)", value: 3 };
+        shim.active = "A1";
+      });
+      await page.click("#tab-cell");
+      const body = page.locator("#cell-body");
+      await page.waitForFunction(() =>
+        document.querySelector("#cell-body")?.textContent?.includes("CN.YOY")
+      );
+      await expect(body.textContent()).resolves.toContain("Value: 6.6");
+      await expect(body.textContent()).resolves.toContain(cnbcDecemberNote());
+      await page.screenshot({ path: screenshotPath("this-cell"), fullPage: true });
+
+      const select = (address: string) =>
+        page.evaluate(
+          (a) =>
+            (window as unknown as { __shim: { select: (x: string) => void } }).__shim.select(a),
+          address
+        );
+      await select("A2");
+      await page.waitForFunction(() =>
+        document.querySelector("#cell-body")?.textContent?.includes("Selected: Sheet1!A2")
+      );
+      const a2 = await body.textContent();
+      expect(a2).toContain('"Dec 2025" (read from the cell)');
+      expect(a2).toContain("Value: 5.7");
+
+      await select("A3");
+      await page.waitForFunction(() =>
+        document.querySelector("#cell-body")?.textContent?.includes("Selected: Sheet1!A3")
+      );
+      const a3 = await body.textContent();
+      expect(a3).toContain("Value: 2 × 1 values");
+      expect(await body.locator("section.figure").count()).toBe(2);
+
+      await select("A4");
+      await page.waitForFunction(() =>
+        document.querySelector("#cell-body")?.textContent?.includes("Selected: Sheet1!A4")
+      );
+      await expect(body.textContent()).resolves.toContain("no CN.* formula");
+    });
+  });
+
+  test("inserts a formula into an empty cell, and asks before overwriting a full range", async () => {
+    await withPane({}, async ({ page }) => {
+      type Shim = {
+        __shim: { cells: Record<string, { formula?: unknown; value?: unknown }>; active: string };
+      };
+      await page.evaluate(() => {
+        const shim = (window as unknown as Shim).__shim;
+        shim.active = "D1";
+      });
+      await page.click("#tab-data");
+      await page.locator("#series-list button").filter({ hasText: "exports_yoy" }).first().click();
+      await page.locator("#series-detail tbody button", { hasText: "2025-12" }).first().click();
+      await page.locator("#figure-detail button.insert").click();
+      await page.waitForFunction(() => (window as unknown as Shim).__shim.cells.D1 !== undefined);
+      expect(await page.evaluate(() => (window as unknown as Shim).__shim.cells.D1.formula)).toBe(
+        '=CN.YOY("2025-12")'
+      );
+      await expect(page.locator("#confirm").isVisible()).resolves.toBe(false);
+
+      // A whole series spills two columns down from the active cell; one value is in the way.
+      await page.evaluate(() => {
+        const shim = (window as unknown as Shim).__shim;
+        shim.cells.G2 = { value: "keep me" };
+        shim.active = "F1";
+      });
+      await page.locator("#series-detail button.insert", { hasText: "Insert the series" }).click();
+      await page.waitForSelector("#confirm:not([hidden])");
+      await expect(page.locator("#confirm-text").textContent()).resolves.toContain("is not empty");
+      await page.screenshot({ path: screenshotPath("insert-confirm"), fullPage: true });
+      await page.click("#confirm-no");
+      expect(await page.evaluate(() => (window as unknown as Shim).__shim.cells.G2.value)).toBe(
+        "keep me"
+      );
+      expect(
+        await page.evaluate(() => (window as unknown as Shim).__shim.cells.F1)
+      ).toBeUndefined();
+
+      await page.locator("#series-detail button.insert", { hasText: "Insert the series" }).click();
+      await page.waitForSelector("#confirm:not([hidden])");
+      await page.click("#confirm-yes");
+      await page.waitForFunction(() => (window as unknown as Shim).__shim.cells.F1 !== undefined);
+      expect(await page.evaluate(() => (window as unknown as Shim).__shim.cells.F1.formula)).toBe(
+        '=CN.SERIES("exports_yoy")'
+      );
+      expect(
+        await page.evaluate(() => (window as unknown as Shim).__shim.cells.G2)
+      ).toBeUndefined();
+    });
+  });
+
+  test("shows the About tab with the dataset vintage", async () => {
+    await withPane({ dark: true }, async ({ page }) => {
+      await page.click("#tab-about");
+      const text = await page.locator("#about-body").textContent();
+      expect(text).toContain(
+        `CN Trade dataset ${dataset.meta.version}, figures as of ${dataset.meta.asOf}`
+      );
+      await page.screenshot({ path: screenshotPath("about-dark"), fullPage: true });
+    });
+  });
+
+  test("works outside Office for browsing and says that cells and inserting need Excel", async () => {
+    await withPane({ host: null }, async ({ page }) => {
+      await expect(page.locator("#host-note").isVisible()).resolves.toBe(true);
+      await expect(page.locator("#host-note").textContent()).resolves.toContain(
+        "need the pane in Excel"
+      );
+      await page.click("#tab-data");
+      await page.locator("#series-list button").first().click();
+      const insert = page.locator("#series-detail button.insert").first();
+      await expect(insert.isDisabled()).resolves.toBe(true);
+      await page.click("#tab-cell");
+      await expect(page.locator("#cell-body").textContent()).resolves.toContain(
+        "Open the pane in Excel"
+      );
+      await page.screenshot({ path: screenshotPath("outside-office"), fullPage: true });
+    });
+  });
+
+  test("is keyboard-usable: arrow keys move between tabs", async () => {
+    await withPane({}, async ({ page }) => {
+      await page.focus("#tab-sources");
+      await page.keyboard.press("ArrowRight");
+      await expect(page.locator("#panel-data").isVisible()).resolves.toBe(true);
+      await page.keyboard.press("End");
+      await expect(page.locator("#panel-about").isVisible()).resolves.toBe(true);
+      await page.keyboard.press("Home");
+      await expect(page.locator("#panel-sources").isVisible()).resolves.toBe(true);
+    });
+  });
+});
+
+describe("the task pane with a note containing markup", () => {
+  let dir: string;
+  let markupServer: Awaited<ReturnType<typeof serve>>;
+  const MARKUP = "<b>bold</b><img src=x onerror=window.__pwned=1> note of a tampered source";
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "cn-trade-markup-"));
+    const observations = dataset.observations.map((o, i) => (i === 0 ? { ...o, note: MARKUP } : o));
+    const file = path.join(dir, "observations.json");
+    fs.writeFileSync(file, JSON.stringify(observations));
+    const build = spawnSync(
+      process.execPath,
+      [
+        require.resolve("webpack-cli/bin/cli.js"),
+        "--mode",
+        "production",
+        "--env",
+        `outDir=${path.join(dir, "dist")}`,
+        "--env",
+        `observations=${file}`,
+      ],
+      { cwd: ROOT, encoding: "utf8" }
+    );
+    if (build.status !== 0)
+      throw new Error(`The test build failed:\n${build.stdout}\n${build.stderr}`);
+    markupServer = await serve(path.join(dir, "dist"));
+  });
+
+  afterAll(async () => {
+    await markupServer?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("shows the note as text, never as HTML", async () => {
+    const session = await openPane(browser, markupServer.origin);
+    try {
+      const { page } = session;
+      await page.fill("#source-search", "tampered");
+      await expect(page.locator("#source-list li").count()).resolves.toBe(1);
+      await page.locator("#source-list li button").click();
+      const note = page.locator("#source-detail .note", { hasText: "tampered" });
+      await expect(note.textContent()).resolves.toBe(MARKUP);
+      expect(await page.locator("#source-detail b, #source-detail img").count()).toBe(0);
+      expect(
+        await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)
+      ).toBeUndefined();
+      expect(session.errors).toEqual([]);
+      expect(foreignRequests(session.requests, markupServer.origin)).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+});
