@@ -126,8 +126,11 @@
     },
   };
   if (host) {
+    window.__functions = {};
     window.CustomFunctions = {
-      associate: () => undefined,
+      associate: (id, fn) => {
+        window.__functions[id.toUpperCase()] = fn;
+      },
       Error: function (code, message) {
         this.code = code;
         this.message = message;

@@ -5,7 +5,8 @@ import * as path from "path";
 import type { Browser } from "playwright-core";
 import { dataset } from "../../src/data";
 import type { Observation } from "../../src/data/dataset";
-import { DIST } from "../bundle/harness";
+import { FORMULA_CASES } from "../cases/formulas";
+import { callOf, DIST, FunctionMetadata, matches, show } from "../bundle/harness";
 import { foreignRequests, launch, openPane, PaneSession, screenshotPath, serve } from "./browser";
 
 jest.setTimeout(90_000);
@@ -249,6 +250,34 @@ describe("the task pane in Chromium", () => {
         "Open the pane in Excel"
       );
       await page.screenshot({ path: screenshotPath("outside-office"), fullPage: true });
+    });
+  });
+
+  test("answers every formula case, range arguments included, from functions.js loaded in the page", async () => {
+    const metadata: FunctionMetadata[] = JSON.parse(
+      fs.readFileSync(path.join(DIST, "functions.json"), "utf8")
+    ).functions;
+    await withPane({}, async ({ page }) => {
+      const calls = FORMULA_CASES.map((c) => callOf(metadata, c.formula) ?? null);
+      const results = await page.evaluate((list) => {
+        const w = window as unknown as {
+          __functions: Record<string, (...args: unknown[]) => unknown>;
+          CustomFunctions: { Error: new (...a: unknown[]) => { code: string; message?: string } };
+        };
+        const plain = (v: unknown): unknown =>
+          v instanceof w.CustomFunctions.Error
+            ? { code: v.code, message: v.message }
+            : Array.isArray(v)
+              ? v.map(plain)
+              : v;
+        return list.map((call) => {
+          if (!call) return { code: "#NAME?" };
+          const fn = w.__functions[call.id];
+          return fn ? plain(fn(...call.args)) : { code: "#NAME?" };
+        });
+      }, calls);
+      expect(results).toHaveLength(FORMULA_CASES.length);
+      FORMULA_CASES.forEach((c, i) => matches(show(results[i]), c.expect));
     });
   });
 

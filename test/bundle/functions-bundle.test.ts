@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { FORMULA_CASES } from "../cases/formulas";
-import { Bundle, DIST, evaluate, loadBundle, Shown } from "./harness";
+import { Bundle, DIST, evaluate, loadBundle, matches } from "./harness";
 
 let bundle: Bundle;
 
@@ -45,27 +45,6 @@ describe("the built functions.js", () => {
     expect(code).not.toMatch(/ZodError|safeParse/);
   });
 });
-
-function matches(shown: Shown, expected: (typeof FORMULA_CASES)[number]["expect"]): void {
-  if ("value" in expected) {
-    expect(shown).toBe(expected.value);
-  } else if ("text" in expected) {
-    expect(typeof shown).toBe("string");
-    expect(shown).toMatch(expected.text);
-  } else if ("error" in expected) {
-    expect(shown).toEqual({
-      error: expected.error,
-      message: expect.stringMatching(expected.message),
-    });
-  } else {
-    const simplified = (shown as Shown[][]).map((row) =>
-      row.map((cell) =>
-        typeof cell === "object" && cell !== null && "error" in cell ? { error: cell.error } : cell
-      )
-    );
-    expect(simplified).toEqual(expected.table);
-  }
-}
 
 describe("formula cases against the built bundle", () => {
   test.each(FORMULA_CASES.map((c) => [c.formula, c]))("%s", (_formula, c) => {

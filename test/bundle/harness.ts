@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as vm from "vm";
 import { Expr, parseFormula } from "../../src/core/formula";
+import type { Expected } from "../cases/formulas";
 
 export const DIST = path.resolve(__dirname, "../../dist");
 
@@ -86,8 +87,13 @@ function literal(e: Expr): unknown {
 /** What a cell shows, simplified: a value, an error, or a matrix of them (1×1 unwrapped). */
 export type Shown = number | string | boolean | { error: string; message?: string } | Shown[][];
 
-function show(value: unknown): Shown {
+/** Turns a function's return into what a cell shows; errors are ShimError or { code, message }. */
+export function show(value: unknown): Shown {
   if (value instanceof ShimError) return { error: value.code, message: value.message };
+  if (typeof value === "object" && value !== null && !Array.isArray(value) && "code" in value) {
+    const e = value as { code: string; message?: string };
+    return { error: e.code, message: e.message };
+  }
   if (Array.isArray(value)) {
     if (value.length === 1 && Array.isArray(value[0]) && value[0].length === 1)
       return show(value[0][0]);
@@ -98,16 +104,18 @@ function show(value: unknown): Shown {
   throw new Error(`a function returned ${String(value)}, which no cell can show`);
 }
 
-/** Evaluates a formula such as `=CN.YOY("2025-12")` against the bundle, as Excel would call it. */
-export function evaluate(bundle: Bundle, formula: string): Shown {
+/** The function id and the arguments Excel would pass for a formula such as `=CN.YOY("2025-12")`. */
+export function callOf(
+  metadata: readonly FunctionMetadata[],
+  formula: string
+): { id: string; args: unknown[] } | undefined {
   const expr = parseFormula(formula);
   if ("kind" in expr) throw new Error(`${formula}: ${expr.message}`);
   if (expr.type !== "call" || !expr.name.startsWith("CN."))
     throw new Error(`${formula}: not a CN.* call`);
   const id = expr.name.slice(3);
-  const fn = bundle.functions.get(id);
-  const meta = bundle.metadata.find((m) => m.id === id);
-  if (!fn || !meta) return { error: "#NAME?" };
+  const meta = metadata.find((m) => m.id === id);
+  if (!meta) return undefined;
   if (expr.args.length > meta.parameters.length) throw new Error(`${formula}: too many arguments`);
   const args = meta.parameters.map((p, i) => {
     const arg = expr.args[i];
@@ -116,5 +124,35 @@ export function evaluate(bundle: Bundle, formula: string): Shown {
       ? [[value]]
       : value;
   });
-  return show(fn(...args));
+  return { id, args };
+}
+
+/** Evaluates a formula such as `=CN.YOY("2025-12")` against the bundle, as Excel would call it. */
+export function evaluate(bundle: Bundle, formula: string): Shown {
+  const call = callOf(bundle.metadata, formula);
+  const fn = call && bundle.functions.get(call.id);
+  if (!call || !fn) return { error: "#NAME?" };
+  return show(fn(...call.args));
+}
+
+/** Asserts that what a cell shows is what a formula case expects. */
+export function matches(shown: Shown, expected: Expected): void {
+  if ("value" in expected) {
+    expect(shown).toBe(expected.value);
+  } else if ("text" in expected) {
+    expect(typeof shown).toBe("string");
+    expect(shown).toMatch(expected.text);
+  } else if ("error" in expected) {
+    expect(shown).toEqual({
+      error: expected.error,
+      message: expect.stringMatching(expected.message),
+    });
+  } else {
+    const simplified = (shown as Shown[][]).map((row) =>
+      row.map((cell) =>
+        typeof cell === "object" && cell !== null && "error" in cell ? { error: cell.error } : cell
+      )
+    );
+    expect(simplified).toEqual(expected.table);
+  }
 }

@@ -18,11 +18,32 @@ const bad = (message: RegExp): Expected => ({ error: "#VALUE!", message });
 const none = (message: RegExp): Expected => ({ error: "#N/A", message });
 
 export const FORMULA_CASES: FormulaCase[] = [
+  // Full history: annual 2015–2025 and monthly 2023–2025 (USD unless CNY is asked for)
+  { formula: "=CN.SURPLUS(2015)", expect: v(593.9) },
+  { formula: "=CN.YOY(2016)", expect: v(-7.7) },
+  { formula: "=CN.EXPORTS(2021)", expect: v(3360) },
+  { formula: "=CN.EXPORTS(2022)", expect: v(3590) },
+  { formula: '=CN.YOY("Mar 2023")', expect: v(14.8) },
+  { formula: '=CN.CONSENSUS("2023-03")', expect: v(-7) },
+  { formula: '=CN.SURPLUS("2023-01/02")', expect: v(116.9) },
+  { formula: '=CN.YOY("2025-01/02")', expect: v(2.3) },
+  { formula: '=CN.YOY("2025-01/02", "imports")', expect: v(-8.4) },
+  {
+    formula: '=CN.YOY("2025-01")',
+    expect: none(/January and February 2025 together.*use the combined period "2025-01\/02"/),
+  },
+  { formula: '=CN.YOY("2025-11")', expect: v(5.9) },
+  { formula: '=CN.YOY("2025-11", "exports", "CNY")', expect: v(5.7) },
+  { formula: '=CN.SURPLUS("2025-12", "CNY")', expect: v(808.8) },
+  {
+    formula: '=CN.YOY({"2023-03";"2023-04";"2023-01"})',
+    expect: { table: [[14.8], [8.5], [{ error: "#N/A" }]] },
+  },
   // Annual levels and balance (USD billions)
-  { formula: "=CN.SURPLUS(2025)", expect: v(1190) },
-  { formula: '=CN.SURPLUS("2025")', expect: v(1190) },
-  { formula: '=CN.SURPLUS(2025, "usd")', expect: v(1190) },
-  { formula: "=CN.SURPLUS(2024)", expect: v(992) },
+  { formula: "=CN.SURPLUS(2025)", expect: v(1189) },
+  { formula: '=CN.SURPLUS("2025")', expect: v(1189) },
+  { formula: '=CN.SURPLUS(2025, "usd")', expect: v(1189) },
+  { formula: "=CN.SURPLUS(2024)", expect: v(992.1) },
   { formula: "=CN.EXPORTS(2025)", expect: v(3770) },
   { formula: "=CN.IMPORTS(2025)", expect: v(2580) },
   // Growth, annual and monthly, through every period form
@@ -50,7 +71,7 @@ export const FORMULA_CASES: FormulaCase[] = [
   { formula: '=CN.FORECAST(2026, "exports_yoy", "Natixis")', expect: v(3) },
   { formula: '=CN.FORECAST("2026", "balance", "natixis")', expect: v(1000) },
   // Any series by id, macro context included
-  { formula: '=CN.VALUE("balance", 2025)', expect: v(1190) },
+  { formula: '=CN.VALUE("balance", 2025)', expect: v(1189) },
   { formula: '=CN.VALUE("EXPORTS_YOY", "2025-12")', expect: v(6.6) },
   { formula: '=CN.VALUE("exports_yoy_consensus", "2025-12")', expect: v(3) },
   { formula: '=CN.VALUE("gdp_growth_target", 2025)', expect: v(5) },
@@ -73,18 +94,20 @@ export const FORMULA_CASES: FormulaCase[] = [
     formula: '=CN.SERIES("balance", 2024, 2025)',
     expect: {
       table: [
-        ["2024", 992],
-        ["2025", 1190],
+        ["2024", 992.1],
+        ["2025", 1189],
       ],
     },
   },
   {
     formula: '=CN.SOURCE("exports_yoy", "2025-12")',
-    expect: { text: /The Independent.*CNBC \(reposted by MEXC\).*LSEG/ },
+    expect: {
+      text: /^(?=.*The Independent)(?=.*CNBC \(reposted by MEXC News.*LSEG)exports_yoy 2025-12 = 6\.6%/,
+    },
   },
   {
     formula: '=CN.SOURCE("balance", 2025)',
-    expect: { text: /^Sources differ\..*1190.*almost 1200/ },
+    expect: { text: /^Sources differ\..*1189.*1190.*almost 1200/ },
   },
   {
     formula: "=CN.VINTAGE()",
@@ -102,7 +125,10 @@ export const FORMULA_CASES: FormulaCase[] = [
     },
   },
   { formula: '=CN.YOY({"2025-12";"soon"})', expect: { table: [[6.6], [{ error: "#VALUE!" }]] } },
-  { formula: "=CN.SURPLUS({2024,2025,2030})", expect: { table: [[992, 1190, { error: "#N/A" }]] } },
+  {
+    formula: "=CN.SURPLUS({2024,2025,2030})",
+    expect: { table: [[992.1, 1189, { error: "#N/A" }]] },
+  },
   // Unreadable input: #VALUE! saying what was expected
   { formula: '=CN.YOY("2025-13")', expect: bad(/Expected a period such as 2025, "2025-12"/) },
   { formula: '=CN.YOY("next year")', expect: bad(/Expected a period/) },
@@ -140,7 +166,7 @@ export const FORMULA_CASES: FormulaCase[] = [
   },
   { formula: '=CN.FORECAST(2026, "exports_yoy", "Nobody")', expect: none(/forecasters: Natixis/) },
   {
-    formula: '=CN.CONSENSUS("2025-09", "exports")',
+    formula: '=CN.CONSENSUS("2025-11", "exports")',
     expect: none(/No USD-terms figure for Exports y\/y, analysts' consensus/),
   },
   {

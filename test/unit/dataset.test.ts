@@ -67,10 +67,17 @@ describe("checkDataset rejects", () => {
 
   test("a level whose exports − imports disagree with its balance beyond rounding", () => {
     const d = copy();
-    d.observations.find((o) => o.series === "imports" && o.period === "2025")!.value = 2500;
+    for (const o of d.observations) {
+      if (o.series === "imports" && o.period === "2025" && o.terms === "USD") o.value = 2500;
+    }
+    const balance = d.observations.find(
+      (o) => o.series === "balance" && o.period === "2025" && o.terms === "USD" && o.preferred
+    )!.value;
     expect(checkDataset(d)).toContainEqual(
       expect.stringMatching(
-        /^balance 2025 USD: exports 3770 − imports 2500 = 1270, but the balance is 1190/
+        new RegExp(
+          `^balance 2025 USD: exports 3770 − imports 2500 = 1270, but the balance is ${balance}`
+        )
       )
     );
   });
@@ -125,6 +132,10 @@ describe("checkDataset rejects", () => {
       source: d.sources[0].id,
       note: "A test level for the growth check.",
     };
+    // Replace every report of 2024 exports with one level that the 2025 growth contradicts.
+    d.observations = d.observations.filter(
+      (o) => !(o.series === "exports" && o.period === "2024" && o.terms === "USD")
+    );
     d.observations.push({ ...base, series: "exports", period: "2024", value: 3550 });
     // 3770 / 3550 − 1 = +6.2 %, against a published +5.5 %: more than the rounding of $3.77 trillion explains.
     expect(checkDataset(d)).toContainEqual(
