@@ -89,6 +89,14 @@ export class Catalog {
     return this.forecastIndex.get(`${series}|${terms}|${periodId}`) ?? [];
   }
 
+  /** Whether a forecast is by the named forecaster, matched by its name, source id or publisher. */
+  isBy(figure: Figure, name: string): boolean {
+    const wanted = name.trim().toLowerCase();
+    const o = figure.preferred;
+    const source = this.sources.get(o.source);
+    return [o.by, o.source, source?.publisher].some((n) => n?.toLowerCase() === wanted);
+  }
+
   /** Every forecast in the dataset. */
   allForecasts(): Figure[] {
     return [...this.forecastIndex.values()].flat();

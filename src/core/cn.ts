@@ -2,7 +2,7 @@ import { isBlank, parseFlow, parseSeries, parseTerms } from "./args";
 import { Catalog, Figure, TermsKey } from "./catalog";
 import { CoreError, describeInput, invalid, isCoreError, notAvailable } from "./errors";
 import { Frequency, janFebPeriod, parsePeriod, Period, periodLabel, periodOrder } from "./period";
-import type { Series } from "../data/dataset";
+import type { Observation, Series, Terms } from "../data/dataset";
 
 /** One cell's answer: a number, a text, or an error value. */
 export type Cell = number | string | CoreError;
@@ -10,12 +10,27 @@ export type Cell = number | string | CoreError;
 /** A spilled table of periods and values. */
 export type Table = (string | number)[][];
 
-const FLOW_SERIES = {
+/** The series of each flow's growth and consensus. */
+export const FLOW_SERIES = {
   exports: { yoy: "exports_yoy", consensus: "exports_yoy_consensus" },
   imports: { yoy: "imports_yoy", consensus: "imports_yoy_consensus" },
 } as const;
 
-const UNIT_TEXT: Record<Series["unit"], string> = { bn: "bn", trn: "trn", pct: "%" };
+/** How each unit is written after a value. */
+export const UNIT_TEXT: Record<Series["unit"], string> = { bn: "bn", trn: "trn", pct: "%" };
+
+/** A reported value with its hedging, unit and terms: "almost 1200 USD bn", "6.6%". */
+export function formatAmount(
+  o: Pick<Observation, "value" | "qualifier">,
+  series: Series | undefined,
+  terms: Terms | null
+): string {
+  const unit = series ? UNIT_TEXT[series.unit] : "";
+  const qualifier = o.qualifier ? `${o.qualifier} ` : "";
+  return unit === "%"
+    ? `${qualifier}${o.value}%`
+    : `${qualifier}${o.value} ${terms ? `${terms} ` : ""}${unit}`;
+}
 
 /**
  * The CN.* functions as pure functions over a catalogue: each takes the raw values Excel passes
@@ -102,10 +117,7 @@ export function makeFunctions(catalog: Catalog) {
 
   function describe(figure: Figure): string {
     const series = catalog.series.get(figure.series);
-    const unit = series ? UNIT_TEXT[series.unit] : "";
-    const currency = figure.terms ? `${figure.terms} ` : "";
-    const amount = (o: Figure["preferred"]) =>
-      `${o.qualifier ? `${o.qualifier} ` : ""}${o.value}${unit === "%" ? "%" : ` ${currency}${unit}`}`;
+    const amount = (o: Observation) => formatAmount(o, series, figure.terms);
     const head = `${figure.series} ${figure.period.id} = ${amount(figure.preferred)}. Source: ${catalog.cite(figure.preferred)}.`;
     const others = figure.reports
       .slice(1)
@@ -172,12 +184,7 @@ export function makeFunctions(catalog: Catalog) {
         return invalid(
           `Expected a forecaster's name such as "${forecasts[0].preferred.by}"; got ${describeInput(by)}.`
         );
-      const wanted = by.trim().toLowerCase();
-      const match = forecasts.find((f) => {
-        const o = f.preferred;
-        const source = catalog.sources.get(o.source);
-        return [o.by, o.source, source?.publisher].some((name) => name?.toLowerCase() === wanted);
-      });
+      const match = forecasts.find((f) => catalog.isBy(f, by));
       return match
         ? match.value
         : notAvailable(

@@ -1,6 +1,7 @@
 import { parseFlow, parseSeries, parseTerms, isBlank } from "./args";
 import { broadcast, NOT_SINGLE, singleValue } from "./broadcast";
 import { Catalog, Figure } from "./catalog";
+import { FLOW_SERIES } from "./cn";
 import type { Cell, CnFunctions, Table } from "./cn";
 import { CoreError, invalid, isCoreError } from "./errors";
 import { parsePeriod } from "./period";
@@ -23,11 +24,6 @@ interface CallSpec {
   /** The figures behind the value, for single-value arguments. */
   behind(catalog: Catalog, args: unknown[], value: Cell | Table): Figure[];
 }
-
-const FLOW_SERIES = {
-  exports: { yoy: "exports_yoy", consensus: "exports_yoy_consensus" },
-  imports: { yoy: "imports_yoy", consensus: "imports_yoy_consensus" },
-} as const;
 
 function figure(
   catalog: Catalog,
@@ -108,12 +104,7 @@ export const CALLS: Readonly<Record<string, CallSpec>> = {
       if (isCoreError(period) || isCoreError(series)) return [];
       const all = cat.forecasts(series.id, series.currency ? "USD" : "-", period.id);
       if (isBlank(by)) return [...all];
-      const wanted = String(by).trim().toLowerCase();
-      return all.filter((f) =>
-        [f.preferred.by, f.preferred.source, cat.sources.get(f.preferred.source)?.publisher].some(
-          (name) => name?.toLowerCase() === wanted
-        )
-      );
+      return typeof by === "string" ? all.filter((f) => cat.isBy(f, by)) : [];
     },
   },
   VALUE: {

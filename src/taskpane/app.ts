@@ -1,8 +1,9 @@
 /* global HTMLAnchorElement, HTMLButtonElement, HTMLInputElement, HTMLSelectElement, KeyboardEvent, clearTimeout, setTimeout */
 import type { Catalog, Figure, TermsKey } from "../core/catalog";
+import { formatAmount, UNIT_TEXT } from "../core/cn";
 import type { CnFunctions } from "../core/cn";
 import { isCoreError } from "../core/errors";
-import type { Observation, Source } from "../data/dataset";
+import type { Observation, Source, Terms } from "../data/dataset";
 import { byId, fill, h, svg } from "./dom";
 import type { Host } from "./host";
 import {
@@ -31,8 +32,6 @@ export interface PaneData {
 
 const TABS = ["sources", "data", "cell", "about"] as const;
 type Tab = (typeof TABS)[number];
-
-const UNIT: Record<string, string> = { bn: "bn", trn: "trn", pct: "%" };
 
 /** Starts the pane: wires the tabs, renders every panel, and follows the selection in Excel. */
 export function startPane(host: Host, data: PaneData): void {
@@ -88,17 +87,8 @@ export function startPane(host: Host, data: PaneData): void {
     return a;
   }
 
-  function amount(
-    o: { value: number; qualifier?: string | null },
-    seriesId: string,
-    terms: string | null
-  ): string {
-    const unit = UNIT[catalog.series.get(seriesId)?.unit ?? ""] ?? "";
-    const qualifier = o.qualifier ? `${o.qualifier} ` : "";
-    return unit === "%"
-      ? `${qualifier}${o.value}%`
-      : `${qualifier}${o.value} ${terms ? `${terms} ` : ""}${unit}`;
-  }
+  const amount = (o: Observation, seriesId: string, terms: Terms | null): string =>
+    formatAmount(o, catalog.series.get(seriesId), terms);
 
   function insertButton(formula: string, rows = 1, cols = 1, label = `Insert ${formula}`) {
     const button = h(
@@ -116,7 +106,7 @@ export function startPane(host: Host, data: PaneData): void {
   }
 
   /** One report of a figure: who published it, when, citing whom, what it said, and the note. */
-  function report(o: Observation, preferred: boolean, terms: string | null) {
+  function report(o: Observation, preferred: boolean, terms: Terms | null) {
     const source = catalog.sources.get(o.source);
     return h(
       "li",
@@ -288,7 +278,7 @@ export function startPane(host: Host, data: PaneData): void {
           { type: "button", class: "item" },
           h("span", { class: "item-title" }, `${row.series.name}`),
           h("code", {}, row.series.id),
-          h("span", { class: "muted" }, `${UNIT[row.series.unit]} · ${row.coverage}`)
+          h("span", { class: "muted" }, `${UNIT_TEXT[row.series.unit]} · ${row.coverage}`)
         );
         button.addEventListener("click", () => openSeries(row.series.id, row.terms[0]));
         return h("li", {}, button);
@@ -330,7 +320,7 @@ export function startPane(host: Host, data: PaneData): void {
       h(
         "p",
         { class: "muted" },
-        `${series.id} · ${UNIT[series.unit]}${terms !== "-" ? ` · ${terms} terms` : ""} · ${series.description}`
+        `${series.id} · ${UNIT_TEXT[series.unit]}${terms !== "-" ? ` · ${terms} terms` : ""} · ${series.description}`
       ),
       termButtons.length > 1 ? h("div", { class: "chips" }, ...termButtons) : null,
       chart(rows, series.name),
