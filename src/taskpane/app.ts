@@ -384,12 +384,12 @@ export function startPane(host: Host, data: PaneData): void {
     if (!model) return h("p", { class: "muted" }, "Nothing to chart.");
     const marks =
       model.kind === "line"
-        ? [
+        ? model.runs.map((run) =>
             svg("polyline", {
               class: "line",
-              points: model.points.map((p) => `${p.x},${p.y}`).join(" "),
-            }),
-          ]
+              points: run.map((i) => `${model.points[i].x},${model.points[i].y}`).join(" "),
+            })
+          )
         : model.points.map((p) => {
             const base = model.zeroY ?? model.height - 18;
             return svg(

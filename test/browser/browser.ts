@@ -66,6 +66,8 @@ export interface PaneSession {
   page: Page;
   /** Every URL the page requested. */
   requests: string[];
+  /** Requests made by script (fetch, XHR, sockets): the functions and the pane make none. */
+  scriptRequests: string[];
   /** Uncaught page errors and console errors (CSP violations show up here). */
   errors: string[];
   close: () => Promise<void>;
@@ -85,6 +87,7 @@ export async function openPane(
     colorScheme: options.dark ? "dark" : "light",
   });
   const requests: string[] = [];
+  const scriptRequests: string[] = [];
   const errors: string[] = [];
   await context.route("**/*", (route) => {
     const url = route.request().url();
@@ -98,14 +101,19 @@ export async function openPane(
   await context.addInitScript(`window.__shimHost = ${JSON.stringify(host)};`);
   await context.addInitScript({ path: path.join(__dirname, "office-shim.js") });
   const page = await context.newPage();
-  page.on("request", (r) => requests.push(r.url()));
+  page.on("request", (r) => {
+    requests.push(r.url());
+    if (["fetch", "xhr", "websocket", "eventsource"].includes(r.resourceType())) {
+      scriptRequests.push(r.url());
+    }
+  });
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
   page.on("console", (m) => {
     if (m.type() === "error") errors.push(`console: ${m.text()}`);
   });
   await page.goto(`${origin}/taskpane.html`);
   await page.waitForSelector("#source-list li");
-  return { page, requests, errors, close: () => context.close() };
+  return { page, requests, scriptRequests, errors, close: () => context.close() };
 }
 
 /** The requests that left the add-in's own origin, other than Office's script host. */

@@ -51,6 +51,7 @@ async function withPane(
     await body(session);
     expect(session.errors).toEqual([]);
     expect(foreignRequests(session.requests, server.origin)).toEqual([]);
+    expect(session.scriptRequests).toEqual([]);
   } finally {
     await session.close();
   }
@@ -342,6 +343,7 @@ describe("the task pane with a note containing markup", () => {
       ).toBeUndefined();
       expect(session.errors).toEqual([]);
       expect(foreignRequests(session.requests, markupServer.origin)).toEqual([]);
+      expect(session.scriptRequests).toEqual([]);
     } finally {
       await session.close();
     }

@@ -11,7 +11,14 @@ import {
 import { formulaFor, seriesFormula } from "../../src/taskpane/view/formulas";
 import { catalogueRows, chartModel, valueRows } from "../../src/taskpane/view/series";
 import { choices, filterSources, NO_FILTER, sourceEntries } from "../../src/taskpane/view/sources";
+import { parsePeriod } from "../../src/core/period";
 import { MINI } from "../fixtures/mini-dataset";
+
+function parsePeriodOrThrow(id: string) {
+  const p = parsePeriod(id);
+  if (isCoreError(p)) throw new Error(p.message);
+  return p;
+}
 
 const catalog = new Catalog(MINI);
 const cn = makeFunctions(catalog);
@@ -120,6 +127,36 @@ describe("series views", () => {
     }
     expect(model.zeroY).not.toBeNull();
     expect(chartModel([])).toBeNull();
+  });
+
+  test("places values by time and breaks the line at missing months", () => {
+    const rows = valueRows(catalog, "exports_yoy", "USD");
+    const many = [
+      "2025-01/02",
+      "2025-03",
+      "2025-04",
+      "2025-07",
+      "2025-08",
+      "2025-09",
+      "2025-10",
+      "2025-11",
+      "2025-12",
+      "2026-01",
+    ].map((period, i) => ({
+      ...rows[0],
+      period,
+      value: i,
+      figure: { ...rows[0].figure, period: parsePeriodOrThrow(period) },
+    }));
+    const model = chartModel(many);
+    expect(model?.kind).toBe("line");
+    // January–February, March, April run on; May and June are missing; July to January run on.
+    expect(model?.runs).toEqual([
+      [0, 1, 2],
+      [3, 4, 5, 6, 7, 8, 9],
+    ]);
+    const xs = model?.points.map((p) => p.x) ?? [];
+    expect(xs[3] - xs[2]).toBeCloseTo(3 * (xs[2] - xs[1]), 0);
   });
 });
 

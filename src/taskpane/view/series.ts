@@ -57,6 +57,8 @@ export interface ChartModel {
   readonly height: number;
   /** One mark per value, in order: x, y (svg coordinates), and its label for a tooltip. */
   readonly points: readonly { x: number; y: number; label: string }[];
+  /** Runs of consecutive periods (indices into points): a line is drawn per run, never across a gap. */
+  readonly runs: readonly (readonly number[])[];
   /** The y of value zero when zero is inside the range, for a baseline. */
   readonly zeroY: number | null;
   readonly min: number;
@@ -92,19 +94,46 @@ export function chartModel(
   const span = max - min || 1;
   const innerW = width - MARGIN.left - MARGIN.right;
   const innerH = height - MARGIN.top - MARGIN.bottom;
-  const step = shown.length > 1 ? innerW / (shown.length - 1) : 0;
+  // Time on the x axis: months (a combined January–February release sits at February) or years.
+  const slot = (r: ValueRow): number => {
+    const p = r.figure.period;
+    if (p.frequency === "month") return p.year * 12 + p.month - 1;
+    if (p.frequency === "janfeb") return p.year * 12 + 1;
+    return p.year;
+  };
+  const slots = shown.map(slot);
+  const first = slots[0];
+  const count = slots[slots.length - 1] - first + 1;
+  const step = count > 1 ? innerW / (count - 1) : 0;
   const y = (v: number) => MARGIN.top + ((max - v) / span) * innerH;
   const kind = shown.length >= 10 ? "line" : "bar";
-  const barStep = innerW / shown.length;
+  const barStep = innerW / count;
   const points = shown.map((r, i) => ({
-    x: round(kind === "line" ? MARGIN.left + i * step : MARGIN.left + barStep * (i + 0.5)),
+    x: round(
+      kind === "line"
+        ? MARGIN.left + (slots[i] - first) * step
+        : MARGIN.left + barStep * (slots[i] - first + 0.5)
+    ),
     y: round(y(r.value)),
     label: `${r.period}: ${r.value}`,
   }));
+  // A combined January–February release is followed by March; any other jump is a gap.
+  const runs: number[][] = [];
+  shown.forEach((r, i) => {
+    const next =
+      i > 0 &&
+      (slots[i] - slots[i - 1] === 1 ||
+        (r.figure.period.frequency === "month" &&
+          r.figure.period.month === 3 &&
+          shown[i - 1].figure.period.frequency === "janfeb"));
+    if (next) runs[runs.length - 1].push(i);
+    else runs.push([i]);
+  });
   return {
     width,
     height,
     points,
+    runs,
     zeroY: min < 0 && max > 0 ? round(y(0)) : min === 0 ? round(y(0)) : null,
     min,
     max,
