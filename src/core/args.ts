@@ -4,25 +4,30 @@ import { CoreError, describeInput, invalid } from "./errors";
 
 export type Flow = "exports" | "imports";
 
-const FLOWS: Record<string, Flow> = {
-  exports: "exports",
-  export: "exports",
-  x: "exports",
-  imports: "imports",
-  import: "imports",
-  m: "imports",
-};
-const CURRENCIES: Record<string, "USD" | "CNY"> = {
-  usd: "USD",
-  us$: "USD",
-  $: "USD",
-  dollar: "USD",
-  dollars: "USD",
-  cny: "CNY",
-  rmb: "CNY",
-  yuan: "CNY",
-  "¥": "CNY",
-};
+/** Maps, not plain objects: "__proto__" or "constructor" typed in a cell must not find anything. */
+const FLOWS = new Map<string, Flow>(
+  Object.entries({
+    exports: "exports",
+    export: "exports",
+    x: "exports",
+    imports: "imports",
+    import: "imports",
+    m: "imports",
+  } as const)
+);
+const CURRENCIES = new Map<string, "USD" | "CNY">(
+  Object.entries({
+    usd: "USD",
+    us$: "USD",
+    $: "USD",
+    dollar: "USD",
+    dollars: "USD",
+    cny: "CNY",
+    rmb: "CNY",
+    yuan: "CNY",
+    "¥": "CNY",
+  } as const)
+);
 
 /** An omitted argument (Excel passes null), an empty cell or blank text. */
 export function isBlank(value: unknown): boolean {
@@ -34,7 +39,7 @@ export function isBlank(value: unknown): boolean {
 /** `exports` (the default when omitted) or `imports`, in any case. */
 export function parseFlow(value: unknown): Flow | CoreError {
   if (isBlank(value)) return "exports";
-  const flow = typeof value === "string" ? FLOWS[value.trim().toLowerCase()] : undefined;
+  const flow = typeof value === "string" ? FLOWS.get(value.trim().toLowerCase()) : undefined;
   return (
     flow ??
     invalid(
@@ -54,7 +59,7 @@ export function parseTerms(value: unknown, series: Series): TermsKey | CoreError
       : invalid(`${series.id} is not measured in a currency; leave the currency argument out.`);
   }
   if (isBlank(value)) return "USD";
-  const terms = typeof value === "string" ? CURRENCIES[value.trim().toLowerCase()] : undefined;
+  const terms = typeof value === "string" ? CURRENCIES.get(value.trim().toLowerCase()) : undefined;
   return (
     terms ??
     invalid(

@@ -18,6 +18,11 @@ const bad = (message: RegExp): Expected => ({ error: "#VALUE!", message });
 const none = (message: RegExp): Expected => ({ error: "#N/A", message });
 
 export const FORMULA_CASES: FormulaCase[] = [
+  // Names of Object.prototype's members are not flows, currencies or series
+  { formula: '=CN.CONSENSUS(0, "__proto__")', expect: bad(/Expected a flow/) },
+  { formula: '=CN.YOY("2025-12", "constructor")', expect: bad(/Expected a flow/) },
+  { formula: '=CN.SURPLUS(2025, "__proto__")', expect: bad(/Expected a currency/) },
+  { formula: '=CN.VALUE("toString", 2025)', expect: bad(/Unknown series/) },
   // Full history: annual 2015–2025 and monthly 2023–2025 (USD unless CNY is asked for)
   { formula: "=CN.SURPLUS(2015)", expect: v(593.9) },
   { formula: "=CN.YOY(2016)", expect: v(-7.7) },
