@@ -126,6 +126,9 @@ export function makeFunctions(catalog: Catalog) {
   }
 
   return {
+    /** The figure behind a series, period and currency, or why there is none (used to explain cells). */
+    figure: figureOf,
+
     surplus: (period: unknown, currency: unknown): Cell => valueOf("balance", period, currency),
     exports: (period: unknown, currency: unknown): Cell => valueOf("exports", period, currency),
     imports: (period: unknown, currency: unknown): Cell => valueOf("imports", period, currency),

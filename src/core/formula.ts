@@ -349,3 +349,29 @@ export function formatExpr(e: Expr): string {
       return `${formatExpr(e.left)}${e.op}${formatExpr(e.right)}`;
   }
 }
+
+/**
+ * A constant's value as Excel passes it to a function: null for an omitted argument, a matrix for
+ * an array constant; undefined when the expression is not a constant (a reference, a call).
+ */
+export function constantValue(e: Expr): unknown {
+  switch (e.type) {
+    case "number":
+    case "string":
+    case "boolean":
+      return e.value;
+    case "missing":
+      return null;
+    case "unary": {
+      const inner = constantValue(e.operand);
+      if (typeof inner !== "number") return undefined;
+      return e.op === "-" ? -inner : e.op === "%" ? inner / 100 : inner;
+    }
+    case "array": {
+      const rows = e.rows.map((row) => row.map(constantValue));
+      return rows.every((row) => row.every((v) => v !== undefined)) ? rows : undefined;
+    }
+    default:
+      return undefined;
+  }
+}

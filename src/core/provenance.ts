@@ -1,4 +1,4 @@
-import { parseFlow, parseSeries, parseTerms, isBlank } from "./args";
+import { isBlank, parseFlow, parseSeries } from "./args";
 import { broadcast, NOT_SINGLE, singleValue } from "./broadcast";
 import { Catalog, Figure } from "./catalog";
 import { FLOW_SERIES } from "./cn";
@@ -22,25 +22,27 @@ interface CallSpec {
   readonly broadcasts: boolean;
   run(cn: CnFunctions, args: unknown[]): Cell | Table;
   /** The figures behind the value, for single-value arguments. */
-  behind(catalog: Catalog, args: unknown[], value: Cell | Table): Figure[];
+  behind(lookup: Lookup, args: unknown[], value: Cell | Table): Figure[];
+}
+
+/** What the figures behind a call are looked up in. */
+interface Lookup {
+  readonly cn: CnFunctions;
+  readonly catalog: Catalog;
 }
 
 function figure(
-  catalog: Catalog,
+  { cn }: Lookup,
   seriesIn: unknown,
   periodIn: unknown,
   currencyIn: unknown
 ): Figure | undefined {
-  const series = parseSeries(seriesIn, catalog);
-  if (isCoreError(series)) return undefined;
-  const period = parsePeriod(periodIn);
-  const terms = parseTerms(currencyIn, series);
-  if (isCoreError(period) || isCoreError(terms)) return undefined;
-  return catalog.figure(series.id, terms, period.id);
+  const found = cn.figure(seriesIn, periodIn, currencyIn);
+  return isCoreError(found) ? undefined : found;
 }
 
 function flowFigure(
-  catalog: Catalog,
+  lookup: Lookup,
   measure: "yoy" | "consensus",
   periodIn: unknown,
   flowIn: unknown,
@@ -49,7 +51,7 @@ function flowFigure(
   const flow = parseFlow(flowIn);
   return isCoreError(flow)
     ? undefined
-    : figure(catalog, FLOW_SERIES[flow][measure], periodIn, currencyIn);
+    : figure(lookup, FLOW_SERIES[flow][measure], periodIn, currencyIn);
 }
 
 const present = (...figures: (Figure | undefined)[]): Figure[] =>
@@ -61,71 +63,73 @@ export const CALLS: Readonly<Record<string, CallSpec>> = {
     arity: 2,
     broadcasts: true,
     run: (cn, [p, c]) => cn.surplus(p, c),
-    behind: (cat, [p, c]) => present(figure(cat, "balance", p, c)),
+    behind: (lookup, [p, c]) => present(figure(lookup, "balance", p, c)),
   },
   EXPORTS: {
     arity: 2,
     broadcasts: true,
     run: (cn, [p, c]) => cn.exports(p, c),
-    behind: (cat, [p, c]) => present(figure(cat, "exports", p, c)),
+    behind: (lookup, [p, c]) => present(figure(lookup, "exports", p, c)),
   },
   IMPORTS: {
     arity: 2,
     broadcasts: true,
     run: (cn, [p, c]) => cn.imports(p, c),
-    behind: (cat, [p, c]) => present(figure(cat, "imports", p, c)),
+    behind: (lookup, [p, c]) => present(figure(lookup, "imports", p, c)),
   },
   YOY: {
     arity: 3,
     broadcasts: true,
     run: (cn, [p, f, c]) => cn.yoy(p, f, c),
-    behind: (cat, [p, f, c]) => present(flowFigure(cat, "yoy", p, f, c)),
+    behind: (lookup, [p, f, c]) => present(flowFigure(lookup, "yoy", p, f, c)),
   },
   CONSENSUS: {
     arity: 2,
     broadcasts: true,
     run: (cn, [p, f]) => cn.consensus(p, f),
-    behind: (cat, [p, f]) => present(flowFigure(cat, "consensus", p, f, null)),
+    behind: (lookup, [p, f]) => present(flowFigure(lookup, "consensus", p, f, null)),
   },
   SURPRISE: {
     arity: 2,
     broadcasts: true,
     run: (cn, [p, f]) => cn.surprise(p, f),
-    behind: (cat, [p, f]) =>
-      present(flowFigure(cat, "yoy", p, f, null), flowFigure(cat, "consensus", p, f, null)),
+    behind: (lookup, [p, f]) =>
+      present(flowFigure(lookup, "yoy", p, f, null), flowFigure(lookup, "consensus", p, f, null)),
   },
   FORECAST: {
     arity: 3,
     broadcasts: true,
     run: (cn, [y, s, by]) => cn.forecast(y, s, by),
-    behind: (cat, [y, s, by]) => {
+    behind: (lookup, [y, s, by]) => {
       const period = parsePeriod(y);
-      const series = parseSeries(s, cat);
+      const series = parseSeries(s, lookup.catalog);
       if (isCoreError(period) || isCoreError(series)) return [];
-      const all = cat.forecasts(series.id, series.currency ? "USD" : "-", period.id);
+      const all = lookup.catalog.forecasts(series.id, series.currency ? "USD" : "-", period.id);
       if (isBlank(by)) return [...all];
-      return typeof by === "string" ? all.filter((f) => cat.isBy(f, by)) : [];
+      return typeof by === "string" ? all.filter((f) => lookup.catalog.isBy(f, by)) : [];
     },
   },
   VALUE: {
     arity: 3,
     broadcasts: true,
     run: (cn, [s, p, c]) => cn.value(s, p, c),
-    behind: (cat, [s, p, c]) => present(figure(cat, s, p, c)),
+    behind: (lookup, [s, p, c]) => present(figure(lookup, s, p, c)),
   },
   SOURCE: {
     arity: 3,
     broadcasts: true,
     run: (cn, [s, p, c]) => cn.source(s, p, c),
-    behind: (cat, [s, p, c]) => present(figure(cat, s, p, c)),
+    behind: (lookup, [s, p, c]) => present(figure(lookup, s, p, c)),
   },
   SERIES: {
     arity: 4,
     broadcasts: false,
     run: (cn, [s, from, to, c]) => cn.series(s, from, to, c),
-    behind: (cat, [s, , , c], value) => {
+    behind: (lookup, [s, , , c], value) => {
       if (!Array.isArray(value)) return [];
-      return present(...value.map((row) => figure(cat, s, Array.isArray(row) ? row[0] : null, c)));
+      return present(
+        ...value.map((row) => figure(lookup, s, Array.isArray(row) ? row[0] : null, c))
+      );
     },
   },
   VINTAGE: {
@@ -160,7 +164,7 @@ export function evaluateCall(
   const singles = padded.map(singleValue);
   if (!singles.includes(NOT_SINGLE)) {
     const value = spec.run(cn, singles);
-    return { value, figures: spec.behind(catalog, singles, value) };
+    return { value, figures: spec.behind({ cn, catalog }, singles, value) };
   }
   if (!spec.broadcasts)
     return invalid(`CN.${short} takes single values, not ranges, as its arguments.`);
@@ -170,7 +174,7 @@ export function evaluateCall(
     const cellArgs = [a, b, c, d].slice(0, spec.arity);
     const cell = spec.run(cn, cellArgs) as Cell;
     if (figures.length < MAX_FIGURES) {
-      for (const f of spec.behind(catalog, cellArgs, cell)) {
+      for (const f of spec.behind({ cn, catalog }, cellArgs, cell)) {
         if (!seen.has(f)) {
           seen.add(f);
           figures.push(f);

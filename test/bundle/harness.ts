@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as vm from "vm";
-import { Expr, parseFormula } from "../../src/core/formula";
+import { constantValue, Expr, parseFormula } from "../../src/core/formula";
 import type { Expected } from "../cases/formulas";
 
 export const DIST = path.resolve(__dirname, "../../dist");
@@ -64,24 +64,12 @@ export function loadBundle(dir = DIST): Bundle {
   return { functions, metadata, loadMs };
 }
 
-/** A literal argument as Excel passes it: numbers, text, booleans; an array constant as a matrix. */
+/** A literal argument as Excel passes it; formula cases use nothing but constants. */
 function literal(e: Expr): unknown {
-  switch (e.type) {
-    case "number":
-    case "string":
-    case "boolean":
-      return e.value;
-    case "missing":
-      return null;
-    case "unary":
-      if (e.op === "-" && e.operand.type === "number") return -e.operand.value;
-      break;
-    case "array":
-      return e.rows.map((row) => row.map(literal));
-    default:
-      break;
-  }
-  throw new Error(`formula cases use literal arguments only; got ${e.type}`);
+  const value = constantValue(e);
+  if (value === undefined)
+    throw new Error(`formula cases use literal arguments only; got ${e.type}`);
+  return value;
 }
 
 /** What a cell shows, simplified: a value, an error, or a matrix of them (1×1 unwrapped). */

@@ -1,5 +1,5 @@
 import { isCoreError } from "../../src/core/errors";
-import { Expr, findCalls, formatExpr, parseFormula } from "../../src/core/formula";
+import { constantValue, Expr, findCalls, formatExpr, parseFormula } from "../../src/core/formula";
 
 function parse(formula: string): Expr {
   const e = parseFormula(formula);
@@ -95,5 +95,32 @@ describe("parseFormula", () => {
   ])("returns an error value for %p instead of throwing", (formula, message) => {
     const e = parseFormula(formula);
     expect(isCoreError(e) && e.message).toMatch(message);
+  });
+});
+
+describe("constantValue", () => {
+  const arg = (formula: string): unknown => {
+    const e = parse(formula);
+    if (e.type !== "call") throw new Error("not a call");
+    return constantValue(e.args[0]);
+  };
+
+  test("gives what Excel passes for constants: numbers, text, negatives, percents, arrays, omitted", () => {
+    expect(arg('=F("2025-12")')).toBe("2025-12");
+    expect(arg("=F(-3)")).toBe(-3);
+    expect(arg("=F(50%)")).toBe(0.5);
+    expect(arg("=F(TRUE)")).toBe(true);
+    expect(arg('=F({2024,2025;"a",-1})')).toEqual([
+      [2024, 2025],
+      ["a", -1],
+    ]);
+    expect(arg("=F(,1)")).toBeNull();
+  });
+
+  test("is undefined for anything Excel computes: references, calls, operators on text", () => {
+    expect(arg("=F(A1)")).toBeUndefined();
+    expect(arg("=F(G(1))")).toBeUndefined();
+    expect(arg("=F(1+2)")).toBeUndefined();
+    expect(arg('=F(-"a")')).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import type { Catalog, Figure } from "../../core/catalog";
 import type { CnFunctions } from "../../core/cn";
 import { CoreError, isCoreError } from "../../core/errors";
-import { Expr, findCalls, formatExpr, parseFormula } from "../../core/formula";
+import { constantValue, Expr, findCalls, formatExpr, parseFormula } from "../../core/formula";
 import { CallValue, evaluateCall } from "../../core/provenance";
 
 /** One argument of a CN.* call: its text in the formula, where its value came from, and the value. */
@@ -120,7 +120,7 @@ function argument(
   explain: (call: Extract<Expr, { type: "call" }>) => CallExplanation
 ): ArgExplanation {
   const text = formatExpr(e);
-  const value = literal(e);
+  const value = constantValue(e);
   if (value !== undefined)
     return { text, from: e.type === "missing" ? "omitted" : "literal", value };
   if (e.type === "ref") return { text, from: "reference", value: refs.get(e.text) };
@@ -130,29 +130,6 @@ function argument(
     return { text, from: "call", value: v === null || isCoreError(v) ? undefined : v };
   }
   return { text, from: "expression", value: undefined };
-}
-
-/** A constant's value as Excel passes it: null for an omitted argument, a matrix for an array. */
-function literal(e: Expr): unknown {
-  switch (e.type) {
-    case "number":
-    case "string":
-    case "boolean":
-      return e.value;
-    case "missing":
-      return null;
-    case "unary": {
-      const inner = literal(e.operand);
-      if (typeof inner !== "number") return undefined;
-      return e.op === "-" ? -inner : e.op === "%" ? inner / 100 : inner;
-    }
-    case "array": {
-      const rows = e.rows.map((row) => row.map(literal));
-      return rows.every((row) => row.every((v) => v !== undefined)) ? rows : undefined;
-    }
-    default:
-      return undefined;
-  }
 }
 
 /** A value as the pane shows it: numbers as Excel would, errors with their message, tables by size. */
