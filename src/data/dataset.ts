@@ -15,7 +15,12 @@ export const PeriodIdSchema = z
   .regex(PERIOD_ID_PATTERN, 'a period id such as "2025", "2025-12", "2025-01/02" or "2025-Q4"');
 
 const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
-const HttpsUrlSchema = z.url({ protocol: /^https$/ });
+/**
+ * A web address as the page is published. Some official sources (People's Daily English, the
+ * State Council Information Office, customs' English site) are served over plain http, so both
+ * web schemes pass; any other scheme (javascript:, data:, file:) is rejected.
+ */
+const WebUrlSchema = z.url({ protocol: /^https?$/ });
 
 export const TermsSchema = z.enum(["USD", "CNY"]);
 export type Terms = z.infer<typeof TermsSchema>;
@@ -34,7 +39,7 @@ export const OriginalSchema = z
   .object({
     publisher: z.string().min(1),
     title: z.string().min(1).optional(),
-    url: HttpsUrlSchema,
+    url: WebUrlSchema,
   })
   .strict();
 
@@ -44,7 +49,7 @@ export const SourceSchema = z
     id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "a kebab-case id"),
     publisher: z.string().min(1),
     title: z.string().min(1),
-    url: HttpsUrlSchema,
+    url: WebUrlSchema,
     published: DateSchema,
     provider: z.string().min(1),
     original: OriginalSchema.optional(),

@@ -12,9 +12,9 @@ describe("the embedded dataset", () => {
     expect(checkDataset(dataset)).toEqual([]);
   });
 
-  test("cites every source by publisher, title, https URL, date and provider", () => {
+  test("cites every source by publisher, title, web address, date and provider", () => {
     for (const s of dataset.sources) {
-      expect(s.url).toMatch(/^https:\/\/[^/]+\/.+/);
+      expect(s.url).toMatch(/^https?:\/\/[^/]+\/.+/);
       expect(s.title).not.toMatch(/^(TBD|TODO|untitled)$/i);
     }
   });
@@ -82,10 +82,21 @@ describe("checkDataset rejects", () => {
     );
   });
 
-  test("a source without an https URL", () => {
+  test.each([
+    "javascript:alert(1)",
+    "data:text/html,hi",
+    "ftp://example.com/page",
+    "example.com/page",
+  ])("a source whose address %s is not a web page", (url) => {
     const d = copy();
-    d.sources[0].url = "http://example.com/page";
+    d.sources[0].url = url;
     expect(checkDataset(d)).toContainEqual(expect.stringMatching(/^sources\.0\.url/));
+  });
+
+  test("a repost whose original has no web address", () => {
+    const d = copy();
+    d.sources[0].original = { publisher: "CNBC", url: "javascript:void(0)" };
+    expect(checkDataset(d)).toContainEqual(expect.stringMatching(/^sources\.0\.original\.url/));
   });
 
   test("a source that backs no figure", () => {
