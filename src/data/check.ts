@@ -123,9 +123,12 @@ function checkBalances(dataset: Dataset): string[] {
 function checkGrowthAgainstLevels(dataset: Dataset): string[] {
   const problems: string[] = [];
   const preferred = preferredActuals(dataset);
+  const levels = new Set(dataset.series.filter((s) => s.unit === "bn").map((s) => s.id));
   for (const [key, growth] of preferred) {
     const [series, period, terms] = key.split("|");
-    const flow = /^(exports|imports)_yoy$/.exec(series)?.[1];
+    // "exports_yoy" compares "exports" levels, "exports_us_yoy" compares "exports_us" levels.
+    const level = /^(.+)_yoy$/.exec(series)?.[1];
+    const flow = level !== undefined && levels.has(level) ? level : undefined;
     const previous = flow ? previousYear(period) : undefined;
     if (!flow || !previous) continue;
     const now = preferred.get([flow, period, terms].join("|"));

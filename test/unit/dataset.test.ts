@@ -155,6 +155,38 @@ describe("checkDataset rejects", () => {
       )
     );
   });
+
+  test("a partner's y/y figure that its own levels contradict", () => {
+    const d = copy();
+    const base = {
+      terms: "USD" as const,
+      kind: "actual" as const,
+      source: d.sources[0].id,
+      note: "A test figure for the partner growth check.",
+    };
+    const partner = { unit: "bn" as const, currency: true, group: "trade" as const };
+    d.series.push(
+      { ...partner, id: "exports_xx", name: "Exports to X", description: "Test level." },
+      {
+        ...partner,
+        id: "exports_xx_yoy",
+        name: "Exports to X, y/y",
+        unit: "pct",
+        description: "Test growth.",
+      }
+    );
+    d.observations.push(
+      { ...base, series: "exports_xx", period: "2024", value: 500 },
+      { ...base, series: "exports_xx", period: "2025", value: 420 },
+      { ...base, series: "exports_xx_yoy", period: "2025", value: -20 }
+    );
+    // 420 / 500 − 1 = −16 %, against a published −20 %.
+    expect(checkDataset(d)).toContainEqual(
+      expect.stringMatching(
+        /^exports_xx_yoy 2025 USD: published -20 but the levels 500 → 420 give -16/
+      )
+    );
+  });
 });
 
 describe("roundingStep", () => {
