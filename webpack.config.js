@@ -55,9 +55,12 @@ module.exports = async (env, options) => {
   return {
     devtool: dev ? "source-map" : false,
     entry: {
-      functions: "./src/functions/functions.ts",
+      // The functions never read the dataset's notes, so their bundle is built in its own layer
+      // whose copy of the observations drops them: a smaller file and a faster workbook load.
+      functions: { import: "./src/functions/functions.ts", layer: "functions" },
       taskpane: "./src/taskpane/taskpane.ts",
     },
+    experiments: { layers: true },
     output: {
       path: env.outDir ? path.resolve(env.outDir) : path.resolve(__dirname, "dist"),
       filename: "[name].js",
@@ -70,6 +73,12 @@ module.exports = async (env, options) => {
           test: /\.ts$/,
           exclude: /node_modules/,
           use: { loader: "ts-loader", options: { transpileOnly: true } },
+        },
+        {
+          test: /observations\.json$/,
+          issuerLayer: "functions",
+          type: "json",
+          parser: { parse: (text) => JSON.parse(text).map(({ note, ...figure }) => figure) },
         },
       ],
     },

@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
+import { dataset } from "../../src/data";
 import { FORMULA_CASES } from "../cases/formulas";
 import { Bundle, DIST, evaluate, loadBundle, matches } from "./harness";
 
@@ -43,6 +44,19 @@ describe("the built functions.js", () => {
   test("does not carry the zod validator", () => {
     const code = fs.readFileSync(path.join(DIST, "functions.js"), "utf8");
     expect(code).not.toMatch(/ZodError|safeParse/);
+  });
+
+  test("carries every figure but none of the notes, which only the task pane shows", () => {
+    const code = fs.readFileSync(path.join(DIST, "functions.js"), "utf8");
+    const withNotes = fs.readFileSync(path.join(DIST, "taskpane.js"), "utf8");
+    // The longest stretch of each note that the minifier cannot re-quote or escape.
+    const notes = dataset.observations.map(
+      (o) => o.note.split(/['"`\\\u0080-\uffff]/).sort((a, b) => b.length - a.length)[0]
+    );
+    expect(notes.filter((n) => code.includes(n))).toEqual([]);
+    // The same search finds them in the pane's bundle, so the test above can fail.
+    expect(notes.filter((n) => !withNotes.includes(n))).toEqual([]);
+    for (const s of dataset.sources) expect(code).toContain(s.id);
   });
 });
 
