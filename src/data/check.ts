@@ -1,4 +1,4 @@
-import { Dataset, DatasetSchema, Observation } from "./dataset";
+import { Dataset, DatasetSchema, Observation, PERIOD_ID_PATTERN } from "./dataset";
 import { figureKey } from "./keys";
 
 /**
@@ -19,6 +19,8 @@ export function checkDataset(input: unknown): string[] {
     ...checkBalances(dataset),
     ...checkGrowthAgainstLevels(dataset),
     ...checkAsOf(dataset),
+    ...checkDates(dataset),
+    ...checkReleaseDates(dataset),
   ];
 }
 
@@ -152,6 +154,75 @@ function checkAsOf(dataset: Dataset): string[] {
   return latest > dataset.meta.asOf
     ? [`meta.asOf ${dataset.meta.asOf} is older than the newest source (${latest})`]
     : [];
+}
+
+/** A report cannot be published before the period whose outcome it reports has ended. */
+function checkDates(dataset: Dataset): string[] {
+  const problems = new Set<string>();
+  const sources = new Map(dataset.sources.map((s) => [s.id, s]));
+  for (const o of dataset.observations) {
+    const source = sources.get(o.source);
+    if (!source || o.kind !== "actual") continue;
+    const end = periodEnd(o.period);
+    if (end !== undefined && source.published <= end) {
+      problems.add(
+        `source "${source.id}" is dated ${source.published}, before ${o.period} ended, yet reports its ${o.series}`
+      );
+    }
+  }
+  return [...problems];
+}
+
+/**
+ * A source dated by the release it reports (`dateFrom: "release"`) carries the earliest date of
+ * the dated reports of its latest released period: the date is derived from other sources, never
+ * guessed, and a page with nothing released to date it by cannot be used.
+ */
+function checkReleaseDates(dataset: Dataset): string[] {
+  const problems: string[] = [];
+  const latest = new Map<string, string>();
+  const earliestDated = new Map<string, string>();
+  const dated = new Map(dataset.sources.map((s) => [s.id, s.dateFrom === undefined]));
+  const published = new Map(dataset.sources.map((s) => [s.id, s.published]));
+  for (const o of dataset.observations) {
+    if (o.kind !== "actual") continue;
+    const current = latest.get(o.source);
+    if (current === undefined || (periodEnd(o.period) ?? "") > (periodEnd(current) ?? "")) {
+      latest.set(o.source, o.period);
+    }
+    const date = published.get(o.source);
+    const known = earliestDated.get(o.period);
+    if (dated.get(o.source) && date && (known === undefined || date < known)) {
+      earliestDated.set(o.period, date);
+    }
+  }
+  for (const s of dataset.sources) {
+    if (s.dateFrom !== "release") continue;
+    const period = latest.get(s.id);
+    const release = period === undefined ? undefined : earliestDated.get(period);
+    if (period === undefined) {
+      problems.push(`source "${s.id}" is dated by a release but reports no released figure`);
+    } else if (release === undefined) {
+      problems.push(
+        `source "${s.id}" is dated by the release of ${period}, which no dated report gives`
+      );
+    } else if (release !== s.published) {
+      problems.push(
+        `source "${s.id}" is dated ${s.published} by the release of ${period}, but the earliest dated report of it is ${release}`
+      );
+    }
+  }
+  return problems;
+}
+
+/** The last day of a period id, as YYYY-MM-DD; undefined for an id that does not parse. */
+export function periodEnd(period: string): string | undefined {
+  const match = PERIOD_ID_PATTERN.exec(period);
+  if (!match) return undefined;
+  const [, y, month, janFeb, quarter] = match;
+  const lastMonth = month ? Number(month) : janFeb ? 2 : quarter ? Number(quarter) * 3 : 12;
+  const lastDay = new Date(Date.UTC(Number(y), lastMonth, 0)).getUTCDate();
+  return `${y}-${String(lastMonth).padStart(2, "0")}-${String(lastDay).padStart(2, "0")}`;
 }
 
 /** Preferred (or only) actual observations keyed "series|period|terms". */

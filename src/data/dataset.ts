@@ -53,6 +53,17 @@ export const SourceSchema = z
     published: DateSchema,
     provider: z.string().min(1),
     original: OriginalSchema.optional(),
+    /**
+     * Absent when the title is the headline printed on the page. "url" when the stored page shows
+     * no headline and the title is the page address's slug, words unchanged.
+     */
+    titleFrom: z.literal("url").optional(),
+    /**
+     * Absent when the date is printed on the page or in its address. "release" when the page prints
+     * none and `published` is the day of the customs release it reports: the earliest dated report of
+     * that release in the dataset, which `npm test` checks.
+     */
+    dateFrom: z.literal("release").optional(),
   })
   .strict();
 export type Source = z.infer<typeof SourceSchema>;

@@ -17,8 +17,10 @@ import { formulaFor, seriesFormula } from "./view/formulas";
 import { catalogueRows, chartModel, valueRows } from "./view/series";
 import {
   choices,
+  dateText,
   filterSources,
   NO_FILTER,
+  sourceCaveats,
   SourceEntry,
   sourceEntries,
   SourceFilter,
@@ -117,7 +119,7 @@ export function startPane(host: Host, data: PaneData): void {
         h("strong", {}, amount(o, o.series, terms)),
         " · ",
         source
-          ? `${source.original ? `${source.original.publisher} via ${source.publisher}` : source.publisher}, ${source.published}`
+          ? `${source.original ? `${source.original.publisher} via ${source.publisher}` : source.publisher}, ${dateText(source)}`
           : o.source,
         preferred ? h("span", { class: "badge" }, "returned") : null
       ),
@@ -214,13 +216,14 @@ export function startPane(host: Host, data: PaneData): void {
       byId("source-detail"),
       back,
       h("h3", {}, s.title),
+      ...sourceCaveats(s).map((c) => h("p", { class: "muted caveat" }, c)),
       h(
         "dl",
         {},
         h("dt", {}, "Publisher"),
         h("dd", {}, s.publisher),
         h("dt", {}, "Published"),
-        h("dd", {}, s.published),
+        h("dd", {}, dateText(s)),
         h("dt", {}, "Data provider"),
         h("dd", {}, s.provider),
         s.original ? h("dt", {}, "Original") : null,

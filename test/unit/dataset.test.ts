@@ -1,4 +1,4 @@
-import { checkDataset, roundingStep } from "../../src/data/check";
+import { checkDataset, periodEnd, roundingStep } from "../../src/data/check";
 import { Dataset } from "../../src/data/dataset";
 import { dataset } from "../../src/data";
 
@@ -186,6 +186,95 @@ describe("checkDataset rejects", () => {
         /^exports_xx_yoy 2025 USD: published -20 but the levels 500 → 420 give -16/
       )
     );
+  });
+});
+
+describe("dates of sources", () => {
+  /** A copy with one extra source reporting December 2025 exports growth, dated as given. */
+  function withPage(
+    extra: Partial<Dataset["sources"][number]>,
+    kind: "actual" | "consensus" = "actual"
+  ) {
+    const d = copy();
+    d.sources.push({
+      id: "undated-page",
+      publisher: "Example Wire",
+      title: "chinas exports grow in december",
+      url: "https://example.com/chinas-exports-grow-in-december",
+      published: "2026-01-14",
+      provider: "GACC",
+      ...extra,
+    });
+    d.observations.push({
+      series: "exports_yoy",
+      period: "2025-12",
+      value: 6.6,
+      terms: "USD",
+      kind,
+      ...(kind === "consensus" ? { by: "Reuters poll", provider: "Reuters poll" } : {}),
+      source: "undated-page",
+      note: "A test report of the December release.",
+    });
+    return d;
+  }
+  const earliestDecemberReport = () =>
+    dataset.sources
+      .filter(
+        (s) =>
+          !s.dateFrom &&
+          dataset.observations.some(
+            (o) => o.source === s.id && o.period === "2025-12" && o.kind === "actual"
+          )
+      )
+      .map((s) => s.published)
+      .sort()[0];
+
+  test("a page dated by its release carries the earliest dated report of that release", () => {
+    const release = earliestDecemberReport();
+    expect(release).toBe("2026-01-14");
+    expect(
+      checkDataset(withPage({ dateFrom: "release", titleFrom: "url", published: release }))
+    ).toEqual([]);
+  });
+
+  test("rejects a release date that differs from the dated reports", () => {
+    expect(checkDataset(withPage({ dateFrom: "release", published: "2026-01-13" }))).toEqual([
+      'source "undated-page" is dated 2026-01-13 by the release of 2025-12, but the earliest dated report of it is 2026-01-14',
+    ]);
+  });
+
+  test("rejects a page dated by a release that reports nothing released", () => {
+    expect(checkDataset(withPage({ dateFrom: "release" }, "consensus"))).toEqual([
+      'source "undated-page" is dated by a release but reports no released figure',
+    ]);
+  });
+
+  test("rejects a page dated by a release that no dated report gives", () => {
+    const d = withPage({ dateFrom: "release", published: "2025-12-09" });
+    d.observations[d.observations.length - 1].period = "2025-11";
+    d.observations = d.observations.filter(
+      (o) => o.source === "undated-page" || o.period !== "2025-11" || o.kind !== "actual"
+    );
+    expect(checkDataset(d)).toContainEqual(
+      'source "undated-page" is dated by the release of 2025-11, which no dated report gives'
+    );
+  });
+
+  test("rejects a report published before the period it reports ended", () => {
+    expect(checkDataset(withPage({ published: "2025-12-31" }))).toEqual([
+      'source "undated-page" is dated 2025-12-31, before 2025-12 ended, yet reports its exports_yoy',
+    ]);
+  });
+
+  test.each([
+    ["2025", "2025-12-31"],
+    ["2025-11", "2025-11-30"],
+    ["2024-02", "2024-02-29"],
+    ["2025-01/02", "2025-02-28"],
+    ["2025-Q3", "2025-09-30"],
+    ["Dec 2025", undefined],
+  ])("the period %s ends on %s", (period, end) => {
+    expect(periodEnd(period)).toBe(end);
   });
 });
 

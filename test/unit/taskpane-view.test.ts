@@ -10,7 +10,14 @@ import {
 } from "../../src/taskpane/view/explain";
 import { formulaFor, seriesFormula } from "../../src/taskpane/view/formulas";
 import { catalogueRows, chartModel, valueRows } from "../../src/taskpane/view/series";
-import { choices, filterSources, NO_FILTER, sourceEntries } from "../../src/taskpane/view/sources";
+import {
+  choices,
+  dateText,
+  filterSources,
+  NO_FILTER,
+  sourceCaveats,
+  sourceEntries,
+} from "../../src/taskpane/view/sources";
 import { parsePeriod } from "../../src/core/period";
 import { MINI } from "../fixtures/mini-dataset";
 
@@ -51,6 +58,18 @@ describe("source list", () => {
     ]);
     expect(choices(entries, "year")[0]).toBe("2026");
     expect(choices(entries, "publisher")).toEqual(["Fixture Press", "Other Wire"]);
+  });
+
+  test("says when a title comes from the address and a date from the release", () => {
+    expect(sourceCaveats({})).toEqual([]);
+    expect(dateText({ published: "2024-09-10" })).toBe("2024-09-10");
+    expect(sourceCaveats({ titleFrom: "url", dateFrom: "release" })).toEqual([
+      expect.stringMatching(/no headline; the title is the words of its address/),
+      expect.stringMatching(/prints no date; it is dated by the earliest dated report/),
+    ]);
+    expect(dateText({ published: "2024-09-10", dateFrom: "release" })).toBe(
+      "2024-09-10 (day of the release it reports)"
+    );
   });
 });
 

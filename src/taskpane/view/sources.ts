@@ -84,3 +84,20 @@ export function filterSources(
     return words.every((w) => text.includes(w));
   });
 }
+
+/** The date as the pane shows it: a date derived from the release it reports says so. */
+export function dateText(s: Pick<Source, "published" | "dateFrom">): string {
+  return s.dateFrom === "release" ? `${s.published} (day of the release it reports)` : s.published;
+}
+
+/** What a reviewer should know about how a source's title and date were read. */
+export function sourceCaveats(s: Pick<Source, "titleFrom" | "dateFrom">): string[] {
+  return [
+    s.titleFrom === "url"
+      ? "The stored page shows no headline; the title is the words of its address."
+      : "",
+    s.dateFrom === "release"
+      ? "The page prints no date; it is dated by the earliest dated report of the same release."
+      : "",
+  ].filter(Boolean);
+}
