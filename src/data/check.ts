@@ -176,7 +176,8 @@ function checkDates(dataset: Dataset): string[] {
 /**
  * A source dated by the release it reports (`dateFrom: "release"`) carries the earliest date of
  * the dated reports of its latest released period: the date is derived from other sources, never
- * guessed, and a page with nothing released to date it by cannot be used.
+ * guessed, and a page with nothing released to date it by cannot be used. That earliest report must
+ * fall within a month of the period's end, or it is a later retrospective, not the release.
  */
 function checkReleaseDates(dataset: Dataset): string[] {
   const problems: string[] = [];
@@ -206,6 +207,11 @@ function checkReleaseDates(dataset: Dataset): string[] {
       problems.push(
         `source "${s.id}" is dated by the release of ${period}, which no dated report gives`
       );
+    } else if (daysBetween(periodEnd(period) ?? release, release) > RELEASE_WITHIN_DAYS) {
+      problems.push(
+        `source "${s.id}" is dated by the release of ${period}, but its earliest dated report, ${release}, ` +
+          `is more than ${RELEASE_WITHIN_DAYS} days after the period: no report of the release day itself to date it by`
+      );
     } else if (release !== s.published) {
       problems.push(
         `source "${s.id}" is dated ${s.published} by the release of ${period}, but the earliest dated report of it is ${release}`
@@ -213,6 +219,13 @@ function checkReleaseDates(dataset: Dataset): string[] {
     }
   }
   return problems;
+}
+
+/** Customs publishes a month's (or a year's) figures within a few weeks of its end. */
+const RELEASE_WITHIN_DAYS = 31;
+
+function daysBetween(from: string, to: string): number {
+  return (Date.parse(to) - Date.parse(from)) / 86_400_000;
 }
 
 /** The last day of a period id, as YYYY-MM-DD; undefined for an id that does not parse. */

@@ -260,6 +260,24 @@ describe("dates of sources", () => {
     );
   });
 
+  test("rejects a release date taken from a report long after the release", () => {
+    const d = withPage({ dateFrom: "release", published: "2026-03-01" });
+    d.observations = d.observations.filter(
+      (o) => o.source === "undated-page" || o.period !== "2025-12" || o.kind !== "actual"
+    );
+    d.sources.push({ ...d.sources[0], id: "retrospective", published: "2026-03-01" });
+    d.observations.push({
+      ...d.observations[d.observations.length - 1],
+      source: "retrospective",
+    });
+    d.meta.asOf = "2026-03-01";
+    expect(checkDataset(d)).toContainEqual(
+      expect.stringMatching(
+        /^source "undated-page" is dated by the release of 2025-12, but its earliest dated report, 2026-03-01, is more than 31 days after/
+      )
+    );
+  });
+
   test("rejects a report published before the period it reports ended", () => {
     expect(checkDataset(withPage({ published: "2025-12-31" }))).toEqual([
       'source "undated-page" is dated 2025-12-31, before 2025-12 ended, yet reports its exports_yoy',
