@@ -37,6 +37,27 @@ export const FORMULA_CASES: FormulaCase[] = [
     formula: '=CN.YOY("2025-01")',
     expect: none(/January and February 2025 together.*use the combined period "2025-01\/02"/),
   },
+  // Sources that differ: the customs dollar surplus for 2016, not a conversion of the yuan one;
+  // AP's rounded 2018 exports, not a cut-off 2.48 trillion that contradicts the balance; Reuters'
+  // 70.62 for June 2023, which matches exports less imports, not AP's 70.2
+  { formula: "=CN.SURPLUS(2016)", expect: v(509.96) },
+  { formula: "=CN.EXPORTS(2018)", expect: v(2500) },
+  { formula: '=CN.SURPLUS("2023-06")', expect: v(70.62) },
+  // 2024 months that only undated or headline-less pages report, dated by their release
+  { formula: '=CN.YOY("2024-09")', expect: v(2.4) },
+  { formula: '=CN.YOY("2024-10", "imports")', expect: v(-2.3) },
+  { formula: '=CN.SURPLUS("2024-08")', expect: v(91.02) },
+  { formula: '=CN.SURPLUS("2025-01/02")', expect: v(170.52) },
+  // Partner series, through CN.VALUE
+  { formula: '=CN.VALUE("exports_us_yoy", 2025)', expect: v(-20) },
+  { formula: '=CN.VALUE("exports_us_yoy", "2025-08")', expect: v(-33.1) },
+  { formula: '=CN.VALUE("exports_eu_yoy", "2025-12")', expect: v(11.5) },
+  // A gap stays a gap: no report of 2019 dollar exports could be sourced
+  {
+    formula: "=CN.EXPORTS(2019)",
+    expect: none(/No USD-terms figure for Exports \(exports\) in 2019/),
+  },
+  { formula: '=CN.CONSENSUS("2025-11", "exports")', expect: v(3.8) },
   { formula: '=CN.YOY("2025-11")', expect: v(5.9) },
   { formula: '=CN.YOY("2025-11", "exports", "CNY")', expect: v(5.7) },
   { formula: '=CN.SURPLUS("2025-12", "CNY")', expect: v(808.8) },
@@ -116,7 +137,9 @@ export const FORMULA_CASES: FormulaCase[] = [
   },
   {
     formula: "=CN.VINTAGE()",
-    expect: { text: /^CN Trade dataset \d{4}\.\d{2}\.\d{2}, figures as of \d{4}-\d{2}-\d{2}$/ },
+    expect: {
+      text: /^CN Trade dataset \d{4}\.\d{2}\.\d{2}(?:\.\d+)?, figures as of \d{4}-\d{2}-\d{2}$/,
+    },
   },
   // Ranges: one answer per cell, broadcast like Excel's own functions
   { formula: '=CN.YOY({"2025-11";"2025-12"})', expect: { table: [[5.9], [6.6]] } },
@@ -171,8 +194,8 @@ export const FORMULA_CASES: FormulaCase[] = [
   },
   { formula: '=CN.FORECAST(2026, "exports_yoy", "Nobody")', expect: none(/forecasters: Natixis/) },
   {
-    formula: '=CN.CONSENSUS("2025-11", "exports")',
-    expect: none(/No USD-terms figure for Exports y\/y, analysts' consensus/),
+    formula: '=CN.CONSENSUS("2023-12", "imports")',
+    expect: none(/No USD-terms figure for Imports y\/y, analysts' consensus/),
   },
   {
     formula: '=CN.SERIES("exports_yoy", 2010, 2012)',
