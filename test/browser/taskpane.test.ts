@@ -227,6 +227,10 @@ describe("the task pane in Chromium", () => {
 
   test("shows the About tab with the dataset vintage", async () => {
     await withPane({ dark: true }, async ({ page }) => {
+      // Office reports no theme here, so the pane follows the system's dark scheme.
+      expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+        "rgb(31, 31, 31)"
+      );
       await page.click("#tab-about");
       const text = await page.locator("#about-body").textContent();
       expect(text).toContain(
