@@ -1,10 +1,24 @@
 import { checkDataset, periodEnd, roundingStep } from "../../src/data/check";
-import { Dataset } from "../../src/data/dataset";
+import { Dataset, Observation } from "../../src/data/dataset";
 import { dataset } from "../../src/data";
 
 /** A deep, writable copy of the embedded dataset to break on purpose. */
 function copy(): Dataset {
   return JSON.parse(JSON.stringify(dataset));
+}
+
+/** A USD actual figure for a test, cited to the copy's first source. */
+function testFigure(
+  d: Dataset,
+  figure: Pick<Observation, "series" | "period" | "value">
+): Observation {
+  return {
+    ...figure,
+    terms: "USD",
+    kind: "actual",
+    source: d.sources[0].id,
+    note: "A test figure for the consistency checks.",
+  };
 }
 
 describe("the embedded dataset", () => {
@@ -137,17 +151,11 @@ describe("checkDataset rejects", () => {
 
   test("a y/y figure that the two levels it compares contradict", () => {
     const d = copy();
-    const base = {
-      terms: "USD" as const,
-      kind: "actual" as const,
-      source: d.sources[0].id,
-      note: "A test level for the growth check.",
-    };
     // Replace every report of 2024 exports with one level that the 2025 growth contradicts.
     d.observations = d.observations.filter(
       (o) => !(o.series === "exports" && o.period === "2024" && o.terms === "USD")
     );
-    d.observations.push({ ...base, series: "exports", period: "2024", value: 3550 });
+    d.observations.push(testFigure(d, { series: "exports", period: "2024", value: 3550 }));
     // 3770 / 3550 − 1 = +6.2 %, against a published +5.5 %: more than the rounding of $3.77 trillion explains.
     expect(checkDataset(d)).toContainEqual(
       expect.stringMatching(
@@ -158,12 +166,6 @@ describe("checkDataset rejects", () => {
 
   test("a partner's y/y figure that its own levels contradict", () => {
     const d = copy();
-    const base = {
-      terms: "USD" as const,
-      kind: "actual" as const,
-      source: d.sources[0].id,
-      note: "A test figure for the partner growth check.",
-    };
     const partner = { unit: "bn" as const, currency: true, group: "trade" as const };
     d.series.push(
       { ...partner, id: "exports_xx", name: "Exports to X", description: "Test level." },
@@ -176,9 +178,9 @@ describe("checkDataset rejects", () => {
       }
     );
     d.observations.push(
-      { ...base, series: "exports_xx", period: "2024", value: 500 },
-      { ...base, series: "exports_xx", period: "2025", value: 420 },
-      { ...base, series: "exports_xx_yoy", period: "2025", value: -20 }
+      testFigure(d, { series: "exports_xx", period: "2024", value: 500 }),
+      testFigure(d, { series: "exports_xx", period: "2025", value: 420 }),
+      testFigure(d, { series: "exports_xx_yoy", period: "2025", value: -20 })
     );
     // 420 / 500 − 1 = −16 %, against a published −20 %.
     expect(checkDataset(d)).toContainEqual(
