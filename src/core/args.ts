@@ -36,15 +36,23 @@ export function isBlank(value: unknown): boolean {
   );
 }
 
-/** `exports` (the default when omitted) or `imports`, in any case. */
-export function parseFlow(value: unknown): Flow | CoreError {
+/** Whether a value names a currency ("CNY", "usd", "yuan"): typed in the wrong argument, it gets a hint. */
+export function isCurrency(value: unknown): boolean {
+  return typeof value === "string" && CURRENCIES.has(value.trim().toLowerCase());
+}
+
+/**
+ * `exports` (the default when omitted) or `imports`, in any case. `currencyHint` says where a
+ * currency goes, for a user who typed one in the flow's place.
+ */
+export function parseFlow(value: unknown, currencyHint?: string): Flow | CoreError {
   if (isBlank(value)) return "exports";
   const flow = typeof value === "string" ? FLOWS.get(value.trim().toLowerCase()) : undefined;
-  return (
-    flow ??
-    invalid(
-      `Expected a flow "exports" or "imports" (or leave it out for exports); got ${describeInput(value)}.`
-    )
+  if (flow) return flow;
+  if (currencyHint && isCurrency(value))
+    return invalid(`${describeInput(value)} is a currency, not a flow: ${currencyHint}.`);
+  return invalid(
+    `Expected a flow "exports" or "imports" (or leave it out for exports); got ${describeInput(value)}.`
   );
 }
 

@@ -10,10 +10,10 @@ export const MAX_CELLS = 1_000_000;
  * is answered on its own, so one bad input leaves the others' answers intact.
  */
 export function broadcast<T>(
-  fn: (a?: unknown, b?: unknown, c?: unknown, d?: unknown) => T | CoreError,
+  fn: (a?: unknown, b?: unknown, c?: unknown, d?: unknown, e?: unknown) => T | CoreError,
   args: readonly unknown[]
 ): (T | CoreError)[][] {
-  if (args.length > 4) return [[invalid("At most four arguments can be broadcast.")]];
+  if (args.length > 5) return [[invalid("At most five arguments can be broadcast.")]];
   const n = args.length;
   // Each argument as a matrix with its own height and width; a plain value is a 1 × 1 matrix.
   const matrices: unknown[][][] = new Array(n);
@@ -51,7 +51,7 @@ export function broadcast<T>(
       ],
     ];
   }
-  const values: unknown[] = [undefined, undefined, undefined, undefined];
+  const values: unknown[] = [undefined, undefined, undefined, undefined, undefined];
   const result: (T | CoreError)[][] = new Array(rows);
   for (let r = 0; r < rows; r++) {
     const out: (T | CoreError)[] = new Array(cols);
@@ -67,7 +67,7 @@ export function broadcast<T>(
         ? notAvailable(
             `The ranges differ in size: nothing to pair with row ${r + 1}, column ${c + 1}.`
           )
-        : fn(values[0], values[1], values[2], values[3]);
+        : fn(values[0], values[1], values[2], values[3], values[4]);
     }
     result[r] = out;
   }

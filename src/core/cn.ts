@@ -1,4 +1,16 @@
-import { isBlank, parseFlow, parseSeries, parseTerms } from "./args";
+import { isBlank, isCurrency, parseFlow, parseSeries, parseTerms } from "./args";
+import {
+  COMMODITY_SERIES,
+  Measure,
+  PARTNER_SERIES,
+  parseCommodity,
+  parseMeasure,
+  parsePartner,
+  parsePartnerFlow,
+  parseVolumeMeasure,
+  Partner,
+  PartnerFlow,
+} from "./breakdown";
 import { Catalog, Figure, TermsKey } from "./catalog";
 import { CoreError, describeInput, invalid, isCoreError, notAvailable } from "./errors";
 import { Frequency, janFebPeriod, parsePeriod, Period, periodLabel, periodOrder } from "./period";
@@ -17,7 +29,31 @@ export const FLOW_SERIES = {
 } as const;
 
 /** How each unit is written after a value. */
-export const UNIT_TEXT: Record<Series["unit"], string> = { bn: "bn", trn: "trn", pct: "%" };
+export const UNIT_TEXT: Record<Series["unit"], string> = {
+  bn: "bn",
+  trn: "trn",
+  pct: "%",
+  mt: "million tonnes",
+  kt: "thousand tonnes",
+  t: "tonnes",
+  mbpd: "million barrels per day",
+};
+
+/** Where a currency goes in each function with a flow, for a user who typed one as the flow. */
+const CURRENCY_HINTS = {
+  yoy: 'the currency is the third argument, as in CN.YOY("2025-12", "exports", "CNY")',
+  consensus: "polls forecast growth in USD terms, so this function takes no currency",
+  partner:
+    'the currency is the fifth argument, as in CN.PARTNER("Russia", 2025, "exports", "yoy", "CNY")',
+} as const;
+
+/** How a partner flow reads in a message: "exports to Japan", "the balance with Japan". */
+const PARTNER_FLOW_TEXT: Record<PartnerFlow, string> = {
+  exports: "exports to",
+  imports: "imports from",
+  balance: "the trade balance with",
+  trade: "total trade with",
+};
 
 /** A reported value with its hedging, unit and terms: "almost 1200 USD bn", "6.6%". */
 export function formatAmount(
@@ -111,9 +147,100 @@ export function makeFunctions(catalog: Catalog) {
     flowIn: unknown,
     measure: keyof typeof FLOW_SERIES.exports
   ): string | CoreError {
-    const flow = parseFlow(flowIn);
+    const flow = parseFlow(flowIn, CURRENCY_HINTS[measure === "yoy" ? "yoy" : "consensus"]);
     return isCoreError(flow) ? flow : FLOW_SERIES[flow][measure];
   }
+
+  /** What the dataset has for a partner, for messages: "exports y/y and level; balance". */
+  const partnerCoverage = new Map<string, string>();
+  function coverageOf(partner: Partner): string {
+    let text = partnerCoverage.get(partner.id);
+    if (text === undefined) {
+      const table = PARTNER_SERIES.get(partner.id)!;
+      const parts: string[] = [];
+      for (const flow of ["exports", "imports", "trade", "balance"] as const) {
+        const measures = (["yoy", "level"] as const).filter(
+          (m) => (flow !== "balance" || m === "level") && catalog.series.has(table[flow][m])
+        );
+        if (measures.length > 0)
+          parts.push(
+            `${flow === "trade" ? "total trade" : flow}${flow === "balance" ? "" : ` (${measures.join(", ")})`}`
+          );
+      }
+      text = parts.length > 0 ? parts.join("; ") : "no figures yet";
+      partnerCoverage.set(partner.id, text);
+    }
+    return text;
+  }
+
+  /** The series a CN.PARTNER call asks for, or why there is none. */
+  function partnerSeries(
+    partnerIn: unknown,
+    flowIn: unknown,
+    measureIn: unknown
+  ): Series | CoreError {
+    const partner = parsePartner(partnerIn);
+    if (isCoreError(partner)) return partner;
+    const flow = parsePartnerFlow(flowIn);
+    if (isCoreError(flow))
+      return isCurrency(flowIn)
+        ? invalid(`${describeInput(flowIn)} is a currency, not a flow: ${CURRENCY_HINTS.partner}.`)
+        : flow;
+    const measure = parseMeasure(measureIn, flow === "balance" ? "level" : "yoy");
+    if (isCoreError(measure)) return measure;
+    if (flow === "balance" && measure === "yoy")
+      return invalid(
+        'A balance is a level in billions, with no y/y change: leave the measure out or give "level".'
+      );
+    return (
+      catalog.series.get(PARTNER_SERIES.get(partner.id)![flow][measure]) ??
+      notAvailable(
+        `No ${measureText(measure)} of ${PARTNER_FLOW_TEXT[flow]} ${partner.name} in the dataset. For ${partner.name} it has: ${coverageOf(partner)}.`
+      )
+    );
+  }
+
+  /** The series a CN.COMMODITY call asks for, or why there is none. */
+  function commoditySeries(itemIn: unknown, measureIn: unknown): Series | CoreError {
+    const item = parseCommodity(itemIn);
+    if (isCoreError(item)) return item;
+    const measure = parseVolumeMeasure(measureIn);
+    if (isCoreError(measure)) return measure;
+    const id = COMMODITY_SERIES.get(item)![measure];
+    if (id === "")
+      return invalid(
+        `Barrels per day are reported for crude oil only; ${item.name} is measured in ${item.unit}.`
+      );
+    return (
+      catalog.series.get(id) ??
+      notAvailable(
+        `No ${measure === "yoy" ? "y/y change" : "volume"} of ${item.name} ${item.direction} in the dataset.`
+      )
+    );
+  }
+
+  function partnerFigure(
+    partnerIn: unknown,
+    periodIn: unknown,
+    flowIn: unknown,
+    measureIn: unknown,
+    currencyIn: unknown
+  ): Figure | CoreError {
+    const series = partnerSeries(partnerIn, flowIn, measureIn);
+    return isCoreError(series) ? series : figureIn(series, periodIn, currencyIn);
+  }
+
+  function commodityFigure(
+    itemIn: unknown,
+    periodIn: unknown,
+    measureIn: unknown
+  ): Figure | CoreError {
+    const series = commoditySeries(itemIn, measureIn);
+    return isCoreError(series) ? series : figureIn(series, periodIn, null);
+  }
+
+  const valueOfFigure = (figure: Figure | CoreError): Cell =>
+    isCoreError(figure) ? figure : figure.value;
 
   function describe(figure: Figure): string {
     const series = catalog.series.get(figure.series);
@@ -153,10 +280,24 @@ export function makeFunctions(catalog: Catalog) {
       return subtract(actual, expected);
     },
 
-    value: (series: unknown, period: unknown, currency: unknown): Cell => {
-      const figure = figureOf(series, period, currency);
-      return isCoreError(figure) ? figure : figure.value;
-    },
+    /** The figure behind a CN.PARTNER call, or why there is none. */
+    partnerFigure,
+    /** The figure behind a CN.COMMODITY call, or why there is none. */
+    commodityFigure,
+
+    partner: (
+      partner: unknown,
+      period: unknown,
+      flow: unknown,
+      measure: unknown,
+      currency: unknown
+    ): Cell => valueOfFigure(partnerFigure(partner, period, flow, measure, currency)),
+
+    commodity: (item: unknown, period: unknown, measure: unknown): Cell =>
+      valueOfFigure(commodityFigure(item, period, measure)),
+
+    value: (series: unknown, period: unknown, currency: unknown): Cell =>
+      valueOfFigure(figureOf(series, period, currency)),
 
     forecast(yearIn: unknown, seriesIn: unknown, by: unknown): Cell {
       const period = parsePeriod(yearIn);
@@ -220,7 +361,7 @@ export function makeFunctions(catalog: Catalog) {
       const rows: Table = [];
       for (const f of all) {
         const order = periodOrder(f.period);
-        if (frequencyClass(f.period.frequency) === frequency && order >= lower && order <= upper)
+        if (inClass(f.period.frequency, frequency) && order >= lower && order <= upper)
           rows.push([f.period.id, f.value]);
       }
       if (rows.length === 0) {
@@ -249,11 +390,16 @@ export function makeFunctions(catalog: Catalog) {
 
 export type CnFunctions = ReturnType<typeof makeFunctions>;
 
-type FrequencyClass = "year" | "quarter" | "month";
+function measureText(measure: Measure): string {
+  return measure === "yoy" ? "y/y change" : "level";
+}
+
+type FrequencyClass = "year" | "quarter" | "ytd" | "month";
 
 const FREQUENCY_NAMES: Record<FrequencyClass, string> = {
   year: "annual",
   quarter: "quarterly",
+  ytd: "year-to-date",
   month: "monthly",
 };
 
@@ -261,7 +407,15 @@ function frequencyClass(frequency: Frequency): FrequencyClass {
   return frequency === "janfeb" ? "month" : frequency;
 }
 
-const FINENESS: Record<FrequencyClass, number> = { year: 0, quarter: 1, month: 2 };
+/**
+ * Whether a period belongs in a listing of one frequency. January–February is both the first
+ * monthly release of a year and its first year-to-date total.
+ */
+function inClass(frequency: Frequency, cls: FrequencyClass): boolean {
+  return frequency === "janfeb" ? cls === "month" || cls === "ytd" : frequency === cls;
+}
+
+const FINENESS: Record<FrequencyClass, number> = { year: 0, quarter: 1, ytd: 2, month: 3 };
 
 /** The bounds' finer frequency; without bounds, the series' finest frequency. */
 function chooseFrequency(
@@ -282,6 +436,8 @@ function chooseFrequency(
 /** A bound's position on the periodOrder scale; a year bound spans its whole year. */
 function bound(period: Period, frequency: FrequencyClass, side: "start" | "end"): number {
   if (frequencyClass(period.frequency) === frequency) return periodOrder(period);
+  if (frequency === "ytd" && period.frequency !== "year" && period.frequency !== "quarter")
+    return periodOrder(period) + (side === "end" ? 0.5 : 0);
   if (period.frequency === "quarter" && frequency === "month")
     return period.year * 100 + (side === "start" ? period.quarter * 3 - 2 : period.quarter * 3);
   return period.year * 100 + (side === "start" ? 0 : 99);

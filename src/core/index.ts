@@ -9,6 +9,6 @@ export const catalog = new Catalog(dataset);
 export const cn = makeFunctions(catalog);
 
 export { broadcast, NOT_SINGLE, singleValue } from "./broadcast";
-export { isCoreError } from "./errors";
+export { invalid, isCoreError } from "./errors";
 export type { CoreError } from "./errors";
 export type { Cell, Table } from "./cn";

@@ -31,14 +31,16 @@ interface Lookup {
   readonly catalog: Catalog;
 }
 
+const found = (figure: Figure | CoreError): Figure | undefined =>
+  isCoreError(figure) ? undefined : figure;
+
 function figure(
   { cn }: Lookup,
   seriesIn: unknown,
   periodIn: unknown,
   currencyIn: unknown
 ): Figure | undefined {
-  const found = cn.figure(seriesIn, periodIn, currencyIn);
-  return isCoreError(found) ? undefined : found;
+  return found(cn.figure(seriesIn, periodIn, currencyIn));
 }
 
 function flowFigure(
@@ -109,6 +111,18 @@ export const CALLS: Readonly<Record<string, CallSpec>> = {
       return typeof by === "string" ? all.filter((f) => lookup.catalog.isBy(f, by)) : [];
     },
   },
+  PARTNER: {
+    arity: 5,
+    broadcasts: true,
+    run: (cn, [p, per, f, m, c]) => cn.partner(p, per, f, m, c),
+    behind: ({ cn }, [p, per, f, m, c]) => present(found(cn.partnerFigure(p, per, f, m, c))),
+  },
+  COMMODITY: {
+    arity: 3,
+    broadcasts: true,
+    run: (cn, [i, per, m]) => cn.commodity(i, per, m),
+    behind: ({ cn }, [i, per, m]) => present(found(cn.commodityFigure(i, per, m))),
+  },
   VALUE: {
     arity: 3,
     broadcasts: true,
@@ -170,8 +184,8 @@ export function evaluateCall(
     return invalid(`CN.${short} takes single values, not ranges, as its arguments.`);
   const figures: Figure[] = [];
   const seen = new Set<Figure>();
-  const value = broadcast((a, b, c, d) => {
-    const cellArgs = [a, b, c, d].slice(0, spec.arity);
+  const value = broadcast((a, b, c, d, e) => {
+    const cellArgs = [a, b, c, d, e].slice(0, spec.arity);
     const cell = spec.run(cn, cellArgs) as Cell;
     if (figures.length < MAX_FIGURES) {
       for (const f of spec.behind({ cn, catalog }, cellArgs, cell)) {

@@ -1,4 +1,4 @@
-import { Dataset, DatasetSchema, Observation, PERIOD_ID_PATTERN } from "./dataset";
+import { Dataset, DatasetSchema, Observation, PERIOD_ID_PATTERN, Unit } from "./dataset";
 import { figureKey } from "./keys";
 
 /**
@@ -18,6 +18,8 @@ export function checkDataset(input: unknown): string[] {
     ...checkDuplicates(dataset),
     ...checkBalances(dataset),
     ...checkGrowthAgainstLevels(dataset),
+    ...checkCumulativeVolumes(dataset),
+    ...checkPartnersBelowHeadline(dataset),
     ...checkAsOf(dataset),
     ...checkDates(dataset),
     ...checkReleaseDates(dataset),
@@ -25,16 +27,35 @@ export function checkDataset(input: unknown): string[] {
 }
 
 /**
- * The rounding step a reported value implies, in the series' unit: 0.1 for 6.6, 1 for 992,
- * 0.01 for "$104.84 billion", 10 for "$3.77 trillion" (stored as 3770 billions).
+ * What a scale word in a printed figure is worth in each unit ("" for a bare number): "$3.77
+ * trillion" is 3770 bn; "450,000 tonnes" is 450 kt; "12.38 million barrels" is 12.38 mbpd.
  */
-export function roundingStep(o: Pick<Observation, "value" | "reportedAs">): number {
-  const match = /(\d+)(?:\.(\d+))?\s*(trillion|billion|million)?/i.exec(
-    o.reportedAs ?? String(Math.abs(o.value))
+const SCALES: Record<Unit, Record<string, number>> = {
+  bn: { trillion: 1000, billion: 1, million: 0.001, "": 1 },
+  trn: { trillion: 1, billion: 0.001, "": 1 },
+  pct: { "": 1 },
+  mt: { billion: 1000, million: 1, thousand: 0.001, "": 1e-6 },
+  kt: { million: 1000, thousand: 1, "": 0.001 },
+  t: { million: 1e6, thousand: 1000, "": 1 },
+  mbpd: { million: 1, thousand: 0.001, "": 1e-6 },
+};
+
+/**
+ * The rounding step a reported value implies, in the series' unit: 0.1 for 6.6, 1 for 992,
+ * 0.01 for "$104.84 billion", 10 for "$3.77 trillion" (stored as 3770 billions), 0.001 kt for
+ * "450,000 tonnes". Without a printed form, the stored value's own decimals.
+ */
+export function roundingStep(
+  o: Pick<Observation, "value" | "reportedAs">,
+  unit: Unit = "bn"
+): number {
+  const printed = o.reportedAs?.replace(/(\d),(?=\d{3})/g, "$1");
+  const match = /(\d+)(?:\.(\d+))?\s*(trillion|billion|million|thousand)?/i.exec(
+    printed ?? String(Math.abs(o.value))
   );
   const decimals = match?.[2]?.length ?? 0;
-  const scale =
-    { trillion: 1000, billion: 1, million: 0.001 }[(match?.[3] ?? "billion").toLowerCase()] ?? 1;
+  const word = printed === undefined ? "" : (match?.[3] ?? "").toLowerCase();
+  const scale = printed === undefined ? 1 : (SCALES[unit][word] ?? 1);
   return scale * 10 ** -decimals;
 }
 
@@ -125,7 +146,10 @@ function checkBalances(dataset: Dataset): string[] {
 function checkGrowthAgainstLevels(dataset: Dataset): string[] {
   const problems: string[] = [];
   const preferred = preferredActuals(dataset);
-  const levels = new Set(dataset.series.filter((s) => s.unit === "bn").map((s) => s.id));
+  const units = new Map(dataset.series.map((s) => [s.id, s.unit]));
+  const levels = new Set(
+    dataset.series.filter((s) => s.unit !== "pct" && s.unit !== "trn").map((s) => s.id)
+  );
   for (const [key, growth] of preferred) {
     const [series, period, terms] = key.split("|");
     // "exports_yoy" compares "exports" levels, "exports_us_yoy" compares "exports_us" levels.
@@ -136,13 +160,68 @@ function checkGrowthAgainstLevels(dataset: Dataset): string[] {
     const now = preferred.get([flow, period, terms].join("|"));
     const before = preferred.get([flow, previous, terms].join("|"));
     if (!now || !before || growth.levelsDiffer) continue;
+    const unit = units.get(flow) ?? "bn";
     const computed = (now.value / before.value - 1) * 100;
-    const relative = roundingStep(now) / 2 / now.value + roundingStep(before) / 2 / before.value;
-    const tolerance = (computed + 100) * relative + roundingStep(growth) / 2;
+    const relative =
+      roundingStep(now, unit) / 2 / Math.abs(now.value) +
+      roundingStep(before, unit) / 2 / Math.abs(before.value);
+    const tolerance = Math.abs(computed + 100) * relative + roundingStep(growth, "pct") / 2;
     if (Math.abs(computed - growth.value) > tolerance + 1e-9) {
       problems.push(
         `${series} ${period} ${terms}: published ${growth.value} but the levels ${before.value} → ${now.value} give ` +
           `${round(computed)} (tolerance ${round(tolerance)}); mark it levelsDiffer with a note saying why`
+      );
+    }
+  }
+  return problems;
+}
+
+/**
+ * A January-to-month volume (or a year's) must agree with the sum of that year's monthly volumes
+ * where every one of them is in the dataset, within their rounding, unless marked `levelsDiffer`
+ * with a note saying why (customs revises months after their first release).
+ */
+function checkCumulativeVolumes(dataset: Dataset): string[] {
+  const problems: string[] = [];
+  const preferred = preferredActuals(dataset);
+  const volumes = new Map(
+    dataset.series.filter((s) => ["mt", "kt", "t"].includes(s.unit)).map((s) => [s.id, s.unit])
+  );
+  for (const [key, total] of preferred) {
+    const [series, period, terms] = key.split("|");
+    const unit = volumes.get(series);
+    const match = /^(\d{4})(?:-01\/(0[3-9]|1[01]))?$/.exec(period);
+    if (!unit || !match || total.levelsDiffer) continue;
+    const last = match[2] ? Number(match[2]) : 12;
+    const parts = [`${match[1]}-01/02`];
+    for (let m = 3; m <= last; m++) parts.push(`${match[1]}-${String(m).padStart(2, "0")}`);
+    const months = parts.map((p) => preferred.get([series, p, terms].join("|")));
+    if (months.some((o) => o === undefined)) continue;
+    const found = months as Observation[];
+    const sum = found.reduce((acc, o) => acc + o.value, 0);
+    const tolerance =
+      (found.reduce((acc, o) => acc + roundingStep(o, unit), 0) + roundingStep(total, unit)) / 2;
+    if (Math.abs(sum - total.value) > tolerance + 1e-9) {
+      problems.push(
+        `${series} ${period}: the months add up to ${round(sum)} but the total is ${total.value} ` +
+          `(tolerance ${round(tolerance)}); mark it levelsDiffer with a note saying why`
+      );
+    }
+  }
+  return problems;
+}
+
+/** Trade with one partner is part of China's trade: a partner's level is below the headline's. */
+function checkPartnersBelowHeadline(dataset: Dataset): string[] {
+  const problems: string[] = [];
+  const preferred = preferredActuals(dataset);
+  for (const [key, part] of preferred) {
+    const [series, period, terms] = key.split("|");
+    const flow = /^(exports|imports)_[a-z]+$/.exec(series)?.[1];
+    const whole = flow ? preferred.get([flow, period, terms].join("|")) : undefined;
+    if (whole && part.value >= whole.value) {
+      problems.push(
+        `${series} ${period} ${terms}: ${part.value} is not below China's ${flow} of ${whole.value}`
       );
     }
   }
@@ -232,8 +311,14 @@ function daysBetween(from: string, to: string): number {
 export function periodEnd(period: string): string | undefined {
   const match = PERIOD_ID_PATTERN.exec(period);
   if (!match) return undefined;
-  const [, y, month, janFeb, quarter] = match;
-  const lastMonth = month ? Number(month) : janFeb ? 2 : quarter ? Number(quarter) * 3 : 12;
+  const [, y, month, cumulativeTo, quarter] = match;
+  const lastMonth = month
+    ? Number(month)
+    : cumulativeTo
+      ? Number(cumulativeTo)
+      : quarter
+        ? Number(quarter) * 3
+        : 12;
   const lastDay = new Date(Date.UTC(Number(y), lastMonth, 0)).getUTCDate();
   return `${y}-${String(lastMonth).padStart(2, "0")}-${String(lastDay).padStart(2, "0")}`;
 }

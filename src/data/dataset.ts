@@ -7,12 +7,19 @@ import { z } from "zod";
  * only the types (erased at build) and the JSON itself.
  */
 
-/** Canonical period ids: a year, a month, a combined January–February release, or a quarter. */
-export const PERIOD_ID_PATTERN = /^(\d{4})(?:-(0[1-9]|1[0-2])|-(01\/02)|-Q([1-4]))?$/;
+/**
+ * Canonical period ids: a year, a month, a January-to-month total (the combined January–February
+ * release "2025-01/02", or year-to-date such as "2025-01/11"; January–December is the year), or a
+ * quarter. Group 3 is the last month of a January-to-month total.
+ */
+export const PERIOD_ID_PATTERN = /^(\d{4})(?:-(0[1-9]|1[0-2])|-01\/(0[2-9]|1[01])|-Q([1-4]))?$/;
 
 export const PeriodIdSchema = z
   .string()
-  .regex(PERIOD_ID_PATTERN, 'a period id such as "2025", "2025-12", "2025-01/02" or "2025-Q4"');
+  .regex(
+    PERIOD_ID_PATTERN,
+    'a period id such as "2025", "2025-12", "2025-01/02", "2025-01/11" or "2025-Q4"'
+  );
 
 const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
 /**
@@ -32,7 +39,11 @@ export type Kind = z.infer<typeof KindSchema>;
 export const QualifierSchema = z.enum(["about", "almost", "nearly", "above", "below", "flat"]);
 export type Qualifier = z.infer<typeof QualifierSchema>;
 
-export const UnitSchema = z.enum(["bn", "trn", "pct"]);
+/**
+ * bn and trn: billions and trillions of the currency of the terms; pct: percent; mt, kt, t: million
+ * tonnes, thousand tonnes, tonnes; mbpd: million barrels per day.
+ */
+export const UnitSchema = z.enum(["bn", "trn", "pct", "mt", "kt", "t", "mbpd"]);
 export type Unit = z.infer<typeof UnitSchema>;
 
 export const OriginalSchema = z
@@ -76,7 +87,8 @@ export const SeriesSchema = z
     unit: UnitSchema,
     /** Whether the series is measured in a currency's terms (USD or CNY). */
     currency: z.boolean(),
-    group: z.enum(["trade", "macro"]),
+    /** The family the pane groups it in: headline trade, trade by partner, commodity volumes. */
+    group: z.enum(["headline", "partner", "commodity", "macro"]),
     description: z.string().min(1),
   })
   .strict();

@@ -1,6 +1,15 @@
 /* global CustomFunctions */
 import "./outside-office";
-import { broadcast, Cell, cn, CoreError, isCoreError, NOT_SINGLE, singleValue } from "../core";
+import {
+  broadcast,
+  Cell,
+  cn,
+  CoreError,
+  invalid,
+  isCoreError,
+  NOT_SINGLE,
+  singleValue,
+} from "../core";
 
 /*
  * CN.* custom functions: thin wrappers over the pure core. Every argument except the series id of
@@ -27,16 +36,27 @@ function answer(cell: Cell): Answer {
  * else broadcast over the ranges, turning error values into Excel errors.
  */
 function cells(
-  fn: (a: unknown, b: unknown, c: unknown) => Cell,
+  fn: (a: unknown, b: unknown, c: unknown, d: unknown, e: unknown) => Cell,
   a: unknown,
   b?: unknown,
-  c?: unknown
+  c?: unknown,
+  d?: unknown,
+  e?: unknown
 ): Answer[][] {
-  const x = singleValue(a);
-  const y = singleValue(b);
-  const z = singleValue(c);
-  if (x !== NOT_SINGLE && y !== NOT_SINGLE && z !== NOT_SINGLE) return [[answer(fn(x, y, z))]];
-  const result = broadcast(fn, [a, b, c]) as (Cell | Answer)[][];
+  const v = singleValue(a);
+  const w = singleValue(b);
+  const x = singleValue(c);
+  const y = singleValue(d);
+  const z = singleValue(e);
+  if (
+    v !== NOT_SINGLE &&
+    w !== NOT_SINGLE &&
+    x !== NOT_SINGLE &&
+    y !== NOT_SINGLE &&
+    z !== NOT_SINGLE
+  )
+    return [[answer(fn(v, w, x, y, z))]];
+  const result = broadcast(fn, [a, b, c, d, e]) as (Cell | Answer)[][];
   for (const row of result) {
     for (let i = 0; i < row.length; i++) row[i] = answer(row[i] as Cell);
   }
@@ -47,7 +67,7 @@ function cells(
  * China's trade balance (exports minus imports) for a year or a month.
  * @customfunction
  * @helpurl https://localhost:3000/assets/help.html#surplus
- * @param period A year (2025), a month ("2025-12", "Dec 2025", a date cell), "2025-01/02" for January–February combined, or a range of them.
+ * @param period A year (2025), a month ("2025-12", "Dec 2025", 202512, a date cell), "2025-01/02" for January–February combined, a January-to-month total ("2025-01/11"), or a range of them.
  * @param [currency] "USD" (default) or "CNY".
  * @returns Billions of the currency; positive is a surplus.
  */
@@ -59,7 +79,7 @@ export function surplus(period: any[][], currency?: any[][]): any[][] {
  * China's merchandise exports for a year or a month.
  * @customfunction EXPORTS EXPORTS
  * @helpurl https://localhost:3000/assets/help.html#exports
- * @param period A year (2025), a month ("2025-12", "Dec 2025", a date cell), "2025-01/02" for January–February combined, or a range of them.
+ * @param period A year (2025), a month ("2025-12", "Dec 2025", 202512, a date cell), "2025-01/02" for January–February combined, a January-to-month total ("2025-01/11"), or a range of them.
  * @param [currency] "USD" (default) or "CNY".
  * @returns Billions of the currency.
  */
@@ -71,7 +91,7 @@ export function exportsLevel(period: any[][], currency?: any[][]): any[][] {
  * China's merchandise imports for a year or a month.
  * @customfunction IMPORTS IMPORTS
  * @helpurl https://localhost:3000/assets/help.html#imports
- * @param period A year (2025), a month ("2025-12", "Dec 2025", a date cell), "2025-01/02" for January–February combined, or a range of them.
+ * @param period A year (2025), a month ("2025-12", "Dec 2025", 202512, a date cell), "2025-01/02" for January–February combined, a January-to-month total ("2025-01/11"), or a range of them.
  * @param [currency] "USD" (default) or "CNY".
  * @returns Billions of the currency.
  */
@@ -83,7 +103,7 @@ export function importsLevel(period: any[][], currency?: any[][]): any[][] {
  * Year-on-year change of exports or imports, as published by the source.
  * @customfunction
  * @helpurl https://localhost:3000/assets/help.html#yoy
- * @param period A year (2025), a month ("2025-12", "Dec 2025", a date cell), "2025-01/02" for January–February combined, or a range of them.
+ * @param period A year (2025), a month ("2025-12", "Dec 2025", 202512, a date cell), "2025-01/02" for January–February combined, a January-to-month total ("2025-01/11"), or a range of them.
  * @param [flow] "exports" (default) or "imports".
  * @param [currency] "USD" (default) or "CNY": the currency the growth is computed in.
  * @returns Percent points: 6.6 means +6.6 %.
@@ -114,6 +134,40 @@ export function consensus(period: any[][], flow?: any[][]): any[][] {
  */
 export function surprise(period: any[][], flow?: any[][]): any[][] {
   return cells(cn.surprise, period, flow);
+}
+
+/**
+ * China's trade with a partner (exports to, imports from, the balance with, or total trade with it), as customs reports it.
+ * @customfunction
+ * @helpurl https://localhost:3000/assets/help.html#partner
+ * @param partner "US", "EU", "ASEAN", "Japan", "South Korea", "Russia", "India", "Africa" or "Latin America" (common names and codes accepted), or a range of them.
+ * @param period A year (2025), a month ("2025-12", 202512, a date cell), "2025-01/02", a January-to-month total ("2025-01/11"), or a range of them.
+ * @param [flow] "exports" (default), "imports", "balance" (China's surplus with the partner) or "trade" (exports plus imports).
+ * @param [measure] "yoy" (default; percent change) or "level" (billions). A balance is a level.
+ * @param [currency] "USD" (default) or "CNY": the terms the source reported; never converted.
+ * @returns Percent points for "yoy"; billions of the currency for "level" and "balance".
+ */
+export function partner(
+  partner: any[][],
+  period: any[][],
+  flow?: any[][],
+  measure?: any[][],
+  currency?: any[][]
+): any[][] {
+  return cells(cn.partner, partner, period, flow, measure, currency);
+}
+
+/**
+ * Volume of a key commodity China imports (crude oil, iron ore, soybeans, coal, copper, natural gas) or exports (rare earths, steel), as customs reports it.
+ * @customfunction
+ * @helpurl https://localhost:3000/assets/help.html#commodity
+ * @param item "crude oil", "iron ore", "soybeans", "coal", "copper", "natural gas", "rare earths" or "steel" (common names accepted), or a range of them.
+ * @param period A year (2025), a month ("2025-12", 202512, a date cell), "2025-01/02", a January-to-month total ("2025-01/11"), or a range of them.
+ * @param [measure] "volume" (default), "yoy" (percent change in volume), or "bpd" (crude oil in million barrels per day, where reported).
+ * @returns Million tonnes (crude oil, iron ore, soybeans, coal, natural gas, steel), thousand tonnes (copper) or tonnes (rare earths); percent points for "yoy".
+ */
+export function commodity(item: any[][], period: any[][], measure?: any[][]): any[][] {
+  return cells(cn.commodity, item, period, measure);
 }
 
 /**
@@ -152,9 +206,20 @@ export function value(series: any[][], period: any[][], currency?: any[][]): any
  * @param [currency] "USD" (default) or "CNY", for series measured in a currency.
  * @returns Rows of period id and value, oldest first.
  */
-export function series(series: any, from?: any, to?: any, currency?: any): any[][] {
-  const table = cn.series(series, from, to, currency);
+export function series(series: any[][], from?: any[][], to?: any[][], currency?: any[][]): any[][] {
+  const args = [series, from, to, currency].map(singleValue);
+  const ranged = args.findIndex((a) => a === NOT_SINGLE);
+  const table =
+    ranged >= 0
+      ? rangeGiven(SERIES_ARGUMENTS[ranged])
+      : cn.series(args[0], args[1], args[2], args[3]);
   return isCoreError(table) ? [[toExcelError(table)]] : table;
+}
+
+const SERIES_ARGUMENTS = ["one series id", "one start period", "one end period", "one currency"];
+
+function rangeGiven(what: string): CoreError {
+  return invalid(`CN.SERIES spills a whole series, so it takes ${what}, not a range.`);
 }
 
 /**

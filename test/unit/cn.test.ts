@@ -146,3 +146,110 @@ describe("CN.VINTAGE", () => {
     expect(cn.vintage()).toBe("CN Trade dataset 2026.01.01, figures as of 2026-01-01");
   });
 });
+
+describe("CN.PARTNER", () => {
+  test.each(["US", "usa", "United States", " u.s. ", "AMERICA"])(
+    "reads %p as the United States",
+    (name) => {
+      expect(cn.partner(name, "2025-04", null, null, null)).toBe(-21);
+    }
+  );
+
+  test("answers levels and the balance, which is a level by default", () => {
+    expect(cn.partner("US", "Apr 2025", "exports", "level", null)).toBe(33);
+    expect(cn.partner("US", "2025-04", "balance", null, null)).toBe(20.5);
+    expect(cn.partner("US", "2025-04", "surplus", "level", "USD")).toBe(20.5);
+  });
+
+  test("keeps the terms the source used and never converts them", () => {
+    expect(cn.partner("Russia", 2025, "exports", "yoy", "CNY")).toBe(-9.8);
+    expect(error(cn.partner("RU", 2025, null, null, null)).message).toMatch(
+      /dataset has it in CNY terms \(currency argument "CNY"\)/
+    );
+  });
+
+  test("says a balance has no y/y change", () => {
+    const e = error(cn.partner("US", "2025-04", "balance", "yoy", null));
+    expect(e.kind).toBe("InvalidArgument");
+    expect(e.message).toMatch(/A balance is a level/);
+  });
+
+  test("says where the currency goes when it is typed as the flow", () => {
+    const e = error(cn.partner("Russia", 2025, "CNY", null, null));
+    expect(e.kind).toBe("InvalidArgument");
+    expect(e.message).toMatch(
+      /"CNY" is a currency, not a flow: the currency is the fifth argument/
+    );
+  });
+
+  test("names the partners it knows when given another", () => {
+    const e = error(cn.partner("Mars", 2025, null, null, null));
+    expect(e.kind).toBe("InvalidArgument");
+    expect(e.message).toMatch(/Unknown partner "Mars": one of "US", "EU", "ASEAN"/);
+  });
+
+  test("says what a partner has when a flow has no series", () => {
+    const e = error(cn.partner("Japan", 2025, "imports", null, null));
+    expect(e.kind).toBe("NotAvailable");
+    expect(e.message).toMatch(/No y\/y change of imports from Japan/);
+  });
+
+  test.each(["__proto__", "constructor", 42, true])("rejects %p as a partner", (name) => {
+    expect(error(cn.partner(name, 2025, null, null, null)).kind).toBe("InvalidArgument");
+  });
+});
+
+describe("CN.COMMODITY", () => {
+  test.each(["crude oil", "Crude", "OIL", "crude  oil"])("reads %p as crude oil", (item) => {
+    expect(cn.commodity(item, "2025-04", null)).toBe(46.7);
+  });
+
+  test("answers volume growth and barrels per day for crude oil", () => {
+    expect(cn.commodity("crude", "2025-04", "yoy")).toBe(-1.1);
+    expect(cn.commodity("crude", "2025-04", "bpd")).toBe(11.36);
+  });
+
+  test("answers year-to-date periods as their own figures", () => {
+    expect(cn.commodity("rare earths", "2025-01/11", "yoy")).toBe(7.5);
+    expect(cn.commodity("REE", "Jan-Nov 2025", "y/y")).toBe(7.5);
+  });
+
+  test("says barrels per day are for crude oil only", () => {
+    const e = error(cn.commodity("iron ore", "2025-04", "bpd"));
+    expect(e.kind).toBe("InvalidArgument");
+    expect(e.message).toMatch(/crude oil only; iron ore is measured in million tonnes/);
+  });
+
+  test("rejects an unknown item or measure", () => {
+    expect(error(cn.commodity("gold", 2025, null)).message).toMatch(/Unknown commodity "gold"/);
+    expect(error(cn.commodity("coal", 2025, "weight")).message).toMatch(/Unknown measure/);
+  });
+});
+
+describe("period traps", () => {
+  test("the year-month code 202504 is April 2025, not a date serial", () => {
+    expect(cn.yoy(202504, null, null)).toBe(8.1);
+  });
+
+  test("a year-to-date period is its own figure", () => {
+    expect(cn.yoy("2025-01/11", null, null)).toBe(5.4);
+  });
+
+  test.each([1850, 2150, "2150"])(
+    "a year without data (%p) is #N/A saying what is covered",
+    (y) => {
+      const e = error(cn.yoy(y, null, null));
+      expect(e.kind).toBe("NotAvailable");
+      expect(e.message).toMatch(/The dataset has annual 2024 to 2025/);
+    }
+  );
+
+  test("a currency in the flow's place says where the currency goes", () => {
+    const e = error(cn.yoy("2025-04", "CNY", null));
+    expect(e.kind).toBe("InvalidArgument");
+    expect(e.message).toMatch(
+      /"CNY" is a currency, not a flow: the currency is the third argument/
+    );
+    expect(error(cn.consensus("2025-04", "usd")).message).toMatch(/takes no currency/);
+  });
+});

@@ -166,7 +166,7 @@ describe("checkDataset rejects", () => {
 
   test("a partner's y/y figure that its own levels contradict", () => {
     const d = copy();
-    const partner = { unit: "bn" as const, currency: true, group: "trade" as const };
+    const partner = { unit: "bn" as const, currency: true, group: "headline" as const };
     d.series.push(
       { ...partner, id: "exports_xx", name: "Exports to X", description: "Test level." },
       {

@@ -37,6 +37,19 @@ describe("parsePeriod", () => {
     ["2025-Q4", "2025-Q4"],
     ["2025Q1", "2025-Q1"],
     ["Q4 2025", "2025-Q4"],
+    ["2025-01/11", "2025-01/11"],
+    ["2025-1/3", "2025-01/03"],
+    ["2025M01-M11", "2025-01/11"],
+    ["Jan-Nov 2025", "2025-01/11"],
+    ["January–June 2025", "2025-01/06"],
+    ["2025-01/12", "2025"],
+    ["Jan-Dec 2025", "2025"],
+    ["2025-01/01", "2025-01"],
+    [202512, "2025-12"],
+    ["202512", "2025-12"],
+    [202601, "2026-01"],
+    [1850, "1850"],
+    [2150, "2150"],
   ])("reads %p as %s", (input, expected) => {
     expect(id(input)).toBe(expected);
   });
@@ -60,6 +73,11 @@ describe("parsePeriod", () => {
     ["25"],
     ["next year"],
     ["2025-12-45"],
+    ["2025-01/13"],
+    ["Jan-Foo 2025"],
+    [202513],
+    [202500],
+    ["202513"],
     ["=2025"],
     ["45992"],
     [""],
@@ -85,7 +103,7 @@ describe("parsePeriod", () => {
   test("says what it expected, with examples, and quotes the input", () => {
     const result = parsePeriod("soon");
     expect(isCoreError(result) && result.message).toBe(
-      'Expected a period such as 2025, "2025-12", "Dec 2025", "2025-01/02" (January–February combined), "2025-Q4" or a date cell; got "soon".'
+      'Expected a period such as 2025, "2025-12", "Dec 2025", 202512, "2025-01/02" (Jan–Feb), "2025-01/11" (Jan–Nov), "2025-Q4" or a date cell; got "soon".'
     );
   });
 
@@ -102,20 +120,25 @@ describe("parsePeriod", () => {
 describe("periodLabel and periodOrder", () => {
   const p = (input: string) => parsePeriod(input) as Period;
   test("label periods as people read them", () => {
-    expect(["2025", "2025-12", "2025-01/02", "2025-Q4"].map((x) => periodLabel(p(x)))).toEqual([
+    expect(
+      ["2025", "2025-12", "2025-01/02", "2025-01/11", "2025-Q4"].map((x) => periodLabel(p(x)))
+    ).toEqual([
       "2025",
       "December 2025",
       "January–February 2025",
+      "January–November 2025",
       "Q4 2025",
     ]);
   });
-  test("orders months, the combined January–February period, quarters and years chronologically", () => {
-    const ids = ["2025", "2025-03", "2025-01/02", "2024-12", "2025-Q1"];
+  test("orders months, January-to-month totals, quarters and years chronologically", () => {
+    const ids = ["2025", "2025-03", "2025-01/03", "2025-01/02", "2024-12", "2025-Q1", "2025-04"];
     expect([...ids].sort((a, b) => periodOrder(p(a)) - periodOrder(p(b)))).toEqual([
       "2024-12",
       "2025-01/02",
       "2025-03",
       "2025-Q1",
+      "2025-01/03",
+      "2025-04",
       "2025",
     ]);
   });

@@ -1,3 +1,4 @@
+import { BREAKDOWN_CALLS } from "../../core/breakdown";
 import type { Figure } from "../../core/catalog";
 import type { Terms } from "../../data/dataset";
 
@@ -23,13 +24,23 @@ export function formulaFor(figure: Figure): string {
       return `=CN.YOY(${period}${cny ? `, "exports", "CNY"` : ""})`;
     case "imports_yoy":
       return `=CN.YOY(${period}, "imports"${currency})`;
+    // CN.CONSENSUS answers in USD terms; a CNY-terms poll is asked for by its series.
     case "exports_yoy_consensus":
-      return `=CN.CONSENSUS(${period})`;
+      return cny ? valueFormula(figure.series, period, currency) : `=CN.CONSENSUS(${period})`;
     case "imports_yoy_consensus":
-      return `=CN.CONSENSUS(${period}, "imports")`;
+      return cny
+        ? valueFormula(figure.series, period, currency)
+        : `=CN.CONSENSUS(${period}, "imports")`;
     default:
-      return `=CN.VALUE(${quote(figure.series)}, ${period}${currency})`;
+      return (
+        breakdownFormula(figure.series, period, currency) ??
+        `=CN.VALUE(${quote(figure.series)}, ${period}${currency})`
+      );
   }
+}
+
+function valueFormula(series: string, period: string, currency: string): string {
+  return `=CN.VALUE(${quote(series)}, ${period}${currency})`;
 }
 
 /** A whole series as one spilled formula: =CN.SERIES("exports_yoy"), with CNY terms when asked. */
@@ -37,4 +48,19 @@ export function seriesFormula(seriesId: string, terms: Terms | null): string {
   return terms === "CNY"
     ? `=CN.SERIES(${quote(seriesId)}, , , "CNY")`
     : `=CN.SERIES(${quote(seriesId)})`;
+}
+
+/** =CN.PARTNER("US", "2025-12"), =CN.COMMODITY("crude oil", 2025, "yoy")…, with only the arguments needed. */
+function breakdownFormula(series: string, period: string, currency: string): string | undefined {
+  const call = BREAKDOWN_CALLS.get(series);
+  if (!call) return undefined;
+  if (call.fn === "COMMODITY") {
+    const measure = call.measure === "volume" ? "" : `, ${quote(call.measure)}`;
+    return `=CN.COMMODITY(${quote(call.item)}, ${period}${measure})`;
+  }
+  const defaultMeasure = call.flow === "balance" ? "level" : "yoy";
+  const optional = [quote(call.flow), quote(call.measure), '"CNY"'];
+  const needed =
+    currency !== "" ? 3 : call.measure !== defaultMeasure ? 2 : call.flow !== "exports" ? 1 : 0;
+  return `=CN.PARTNER(${[quote(call.partner), period, ...optional.slice(0, needed)].join(", ")})`;
 }
