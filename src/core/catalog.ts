@@ -118,6 +118,7 @@ export class Catalog {
         ["year", "annual"],
         ["quarter", "quarterly"],
         ["month", "monthly"],
+        ["ytd", "January-to-month"],
       ] as const) {
         const ids = figures
           .filter((f) =>

@@ -49,7 +49,10 @@ export function roundingStep(
   o: Pick<Observation, "value" | "reportedAs">,
   unit: Unit = "bn"
 ): number {
-  const printed = o.reportedAs?.replace(/(\d),(?=\d{3})/g, "$1");
+  // "450,000 tonnes" groups thousands; "88,31 Millionen Tonnen" writes a decimal comma.
+  const printed = o.reportedAs
+    ?.replace(/(\d),(?=\d{3}(?!\d))/g, "$1")
+    .replace(/(\d),(?=\d{1,2}(?!\d))/g, "$1.");
   const match = /(\d+)(?:\.(\d+))?\s*(trillion|billion|million|thousand)?/i.exec(
     printed ?? String(Math.abs(o.value))
   );
@@ -215,9 +218,10 @@ function checkCumulativeVolumes(dataset: Dataset): string[] {
 function checkPartnersBelowHeadline(dataset: Dataset): string[] {
   const problems: string[] = [];
   const preferred = preferredActuals(dataset);
+  const partners = new Set(dataset.series.filter((s) => s.group === "partner").map((s) => s.id));
   for (const [key, part] of preferred) {
     const [series, period, terms] = key.split("|");
-    const flow = /^(exports|imports)_[a-z]+$/.exec(series)?.[1];
+    const flow = partners.has(series) ? /^(exports|imports)_[a-z]+$/.exec(series)?.[1] : undefined;
     const whole = flow ? preferred.get([flow, period, terms].join("|")) : undefined;
     if (whole && part.value >= whole.value) {
       problems.push(

@@ -18,10 +18,12 @@ describe("the built functions.js", () => {
     const ids = bundle.metadata.map((f) => f.id).sort();
     expect([...bundle.functions.keys()].sort()).toEqual(ids);
     expect(ids).toEqual([
+      "COMMODITY",
       "CONSENSUS",
       "EXPORTS",
       "FORECAST",
       "IMPORTS",
+      "PARTNER",
       "SERIES",
       "SOURCE",
       "SURPLUS",

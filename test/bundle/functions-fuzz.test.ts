@@ -35,7 +35,17 @@ const scalar: fc.Arbitrary<unknown> = fc.oneof(
     "CNY",
     "balance",
     "exports_yoy",
-    "Natixis"
+    "Natixis",
+    "US",
+    "Russia",
+    "crude oil",
+    "rare earths",
+    "yoy",
+    "level",
+    "volume",
+    "bpd",
+    "trade",
+    "__proto__"
   ),
   fc.double(),
   fc.integer(),
@@ -51,6 +61,10 @@ const scalar: fc.Arbitrary<unknown> = fc.oneof(
     "Q4 2025",
     "Jan-Feb 2025",
     "2025M1-M2",
+    "2025-01/11",
+    "Jan-Nov 2025",
+    "202512",
+    202512,
     "12/2025",
     "2025-12-31T00:00:00Z",
     "<b>x</b>",
@@ -135,6 +149,8 @@ describe("every function of the built bundle, on arbitrary input", () => {
     "CONSENSUS",
     "SURPRISE",
     "FORECAST",
+    "PARTNER",
+    "COMMODITY",
     "VALUE",
     "SERIES",
     "SOURCE",
@@ -146,7 +162,7 @@ describe("every function of the built bundle, on arbitrary input", () => {
     (id) => {
       const fn = bundle.functions.get(id)!;
       fc.assert(
-        fc.property(fc.array(arg, { minLength: 0, maxLength: 5 }), (args) => {
+        fc.property(fc.array(arg, { minLength: 0, maxLength: 6 }), (args) => {
           const result = fn(...args);
           if (!wellFormed(result))
             throw new Error(`CN.${id}(${JSON.stringify(args)}) returned ${JSON.stringify(result)}`);
@@ -164,12 +180,12 @@ describe("every function of the built bundle, on arbitrary input", () => {
 describe("the dataset cannot be changed by a call", () => {
   test("a spilled table is the caller's own copy", () => {
     const series = bundle.functions.get("SERIES")!;
-    const first = series("balance", 2024, 2025, null) as unknown[][];
+    const first = series([["balance"]], [[2024]], [[2025]], null) as unknown[][];
     const before = JSON.parse(JSON.stringify(first));
     expect(before).toHaveLength(2);
     first[0][1] = -1;
     first.push(["1999", 0]);
-    expect(series("balance", 2024, 2025, null)).toEqual(before);
+    expect(series([["balance"]], [[2024]], [[2025]], null)).toEqual(before);
   });
 
   test("an answer matrix is the caller's own copy", () => {

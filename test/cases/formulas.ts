@@ -18,6 +18,72 @@ const bad = (message: RegExp): Expected => ({ error: "#VALUE!", message });
 const none = (message: RegExp): Expected => ({ error: "#N/A", message });
 
 export const FORMULA_CASES: FormulaCase[] = [
+  // Trade by partner: every alias family, flows, measures and the terms the source used
+  { formula: '=CN.PARTNER("US", "2025-12")', expect: v(-30.2) },
+  { formula: '=CN.PARTNER("united states", "Dec 2025", "exports", "yoy")', expect: v(-30.2) },
+  { formula: '=CN.PARTNER("EU", "2025-12")', expect: v(11.5) },
+  { formula: '=CN.PARTNER("asean", 2025)', expect: v(13) },
+  { formula: '=CN.PARTNER("KR", "2025-09")', expect: v(7) },
+  { formula: '=CN.PARTNER("India", 2025, "balance")', expect: v(116.12) },
+  { formula: '=CN.PARTNER("Africa", 2025)', expect: v(25.8) },
+  { formula: '=CN.PARTNER("LatAm", 2025)', expect: v(7) },
+  { formula: '=CN.PARTNER("Russia", "2025", "exports", "yoy", "CNY")', expect: v(-9.9) },
+  {
+    formula: '=CN.PARTNER("RU", 2025)',
+    expect: none(/has it in CNY terms \(currency argument "CNY"\)/),
+  },
+  {
+    formula: '=CN.PARTNER("JP", 2025)',
+    expect: none(/No USD-terms figure for Exports to Japan/),
+  },
+  {
+    formula: '=CN.PARTNER("US", 2025, "balance", "yoy")',
+    expect: bad(/A balance is a level/),
+  },
+  {
+    formula: '=CN.PARTNER("Russia", 2025, "CNY")',
+    expect: bad(/"CNY" is a currency, not a flow: the currency is the fifth argument/),
+  },
+  { formula: '=CN.PARTNER("Atlantis", 2025)', expect: bad(/Unknown partner "Atlantis"/) },
+  {
+    formula: '=CN.PARTNER({"US";"EU"}, "2025-12")',
+    expect: { table: [[-30.2], [11.5]] },
+  },
+  // Commodity volumes: every item family, volume, y/y, barrels per day, year-to-date
+  { formula: '=CN.COMMODITY("crude oil", "2025-12")', expect: v(55.97) },
+  { formula: '=CN.COMMODITY("crude", "2025-12", "bpd")', expect: v(13.18) },
+  { formula: '=CN.COMMODITY("rare earths", "2025-01/11", "yoy")', expect: v(11.6) },
+  { formula: '=CN.COMMODITY("iron ore", 2025)', expect: v(1260) },
+  { formula: '=CN.COMMODITY("soy", "2025-12")', expect: v(8.04) },
+  { formula: '=CN.COMMODITY("Coal", "2025-12")', expect: v(58.6) },
+  { formula: '=CN.COMMODITY("copper", "2025-12")', expect: v(437) },
+  { formula: '=CN.COMMODITY("LNG", 2025)', expect: v(128) },
+  { formula: '=CN.COMMODITY("steel", "2025-12")', expect: v(11.3) },
+  {
+    formula: '=CN.COMMODITY("coal", 2025, "bpd")',
+    expect: bad(/crude oil only; coal is measured in million tonnes/),
+  },
+  { formula: '=CN.COMMODITY("gold", 2025)', expect: bad(/Unknown commodity "gold"/) },
+  {
+    formula: '=CN.SOURCE("crude_oil_imports", "2025-12")',
+    expect: { text: /55\.97 million tonnes/ },
+  },
+  // Year-to-date periods, year-month codes, years outside the dataset, a currency as the flow
+  { formula: '=CN.YOY("2025-01/11")', expect: v(5.4) },
+  { formula: "=CN.YOY(202512)", expect: v(6.6) },
+  { formula: "=CN.YOY(1850)", expect: none(/in 1850\. The dataset has annual 2015 to 2025/) },
+  { formula: "=CN.SURPLUS(2150)", expect: none(/in 2150\. The dataset has annual/) },
+  {
+    formula: '=CN.YOY("2025-12", "CNY")',
+    expect: bad(/"CNY" is a currency, not a flow: the currency is the third argument/),
+  },
+  {
+    formula: '=CN.SERIES({"exports_yoy";"imports_yoy"})',
+    expect: bad(/CN.SERIES spills a whole series, so it takes one series id, not a range/),
+  },
+  // 2026 releases
+  { formula: '=CN.YOY("2026-04")', expect: v(14.1) },
+  { formula: '=CN.SURPLUS("2026-01/02")', expect: v(213.6) },
   // Names of Object.prototype's members are not flows, currencies or series
   { formula: '=CN.CONSENSUS(0, "__proto__")', expect: bad(/Expected a flow/) },
   { formula: '=CN.YOY("2025-12", "constructor")', expect: bad(/Expected a flow/) },
