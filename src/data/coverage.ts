@@ -6,7 +6,10 @@ export type CoverageCell = { state: "present" | "combined"; sources: number } | 
 export interface CoverageRow {
   series: string;
   terms: string;
-  /** "annual" for the row of years, "2025 quarters" for a row of quarters, else the year of a row of months. */
+  /**
+   * "annual" for the row of years, "2025 quarters" for a row of quarters, "2025 Jan–" for a row of
+   * January-to-month totals (cell m is January to month m + 1), else the year of a row of months.
+   */
   label: string;
   /** Twelve months (January–December) or one cell per year of `years`. */
   cells: CoverageCell[];
@@ -61,6 +64,15 @@ export function coverage(dataset: Dataset): Coverage {
         rows.push({ series: s.id, terms, label: String(year), cells });
       }
       for (const year of years) {
+        const totals = Array.from({ length: 12 }, (_, m) =>
+          m < 2
+            ? { state: "absent" as const }
+            : cell(m === 11 ? String(year) : `${year}-01/${String(m + 1).padStart(2, "0")}`)
+        );
+        if (totals.slice(2, 11).some((c) => c.state !== "absent"))
+          rows.push({ series: s.id, terms, label: `${year} Jan–`, cells: totals });
+      }
+      for (const year of years) {
         const quarters = [1, 2, 3, 4].map((q) => cell(`${year}-Q${q}`));
         if (quarters.some((c) => c.state !== "absent"))
           rows.push({ series: s.id, terms, label: `${year} quarters`, cells: quarters });
@@ -95,6 +107,10 @@ export function formatCoverage(grid: Coverage): string {
           .join("")}`
       );
       lines.push(`          ${row.cells.map((c) => show(c).padStart(4)).join("")}`);
+    } else if (row.label.endsWith("Jan–")) {
+      lines.push(
+        `  ${row.label.slice(0, 4)} ytd ${row.cells.map((c, m) => (m < 2 ? "" : `–${MONTHS[m]} ${show(c)}`.padEnd(8))).join("")}`
+      );
     } else if (row.label.endsWith("quarters")) {
       lines.push(
         `  ${row.label.slice(0, 4)}    ${row.cells.map((c, q) => `Q${q + 1} ${show(c)}`.padEnd(7)).join("")}`

@@ -18,6 +18,7 @@ import { catalogueRows, chartModel, valueRows } from "./view/series";
 import {
   choices,
   dateText,
+  FAMILY_NAMES,
   filterSources,
   NO_FILTER,
   sourceCaveats,
@@ -165,6 +166,7 @@ export function startPane(host: Host, data: PaneData): void {
     publisher: byId<HTMLSelectElement>("filter-publisher"),
     provider: byId<HTMLSelectElement>("filter-provider"),
     year: byId<HTMLSelectElement>("filter-year"),
+    family: byId<HTMLSelectElement>("filter-family"),
   };
   for (const [field, select] of Object.entries(selects) as [
     keyof typeof selects,
@@ -275,7 +277,7 @@ export function startPane(host: Host, data: PaneData): void {
   function renderCatalogue(): void {
     fill(
       byId("series-list"),
-      ...catalogueRows(catalog).map((row) => {
+      ...catalogueRows(catalog).flatMap((row, i, rows) => {
         const button = h(
           "button",
           { type: "button", class: "item" },
@@ -284,7 +286,10 @@ export function startPane(host: Host, data: PaneData): void {
           h("span", { class: "muted" }, `${UNIT_TEXT[row.series.unit]} · ${row.coverage}`)
         );
         button.addEventListener("click", () => openSeries(row.series.id, row.terms[0]));
-        return h("li", {}, button);
+        const item = h("li", {}, button);
+        return i > 0 && rows[i - 1].series.group === row.series.group
+          ? [item]
+          : [h("li", { class: "family" }, h("h3", {}, FAMILY_NAMES[row.series.group])), item];
       })
     );
   }

@@ -2,6 +2,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { dataset } from "../../src/data";
 import { FORMULA_CASES } from "../cases/formulas";
+import { Catalog } from "../../src/core/catalog";
+import { formulaFor } from "../../src/taskpane/view/formulas";
 import { Bundle, DIST, evaluate, loadBundle, matches } from "./harness";
 
 let bundle: Bundle;
@@ -65,5 +67,24 @@ describe("the built functions.js", () => {
 describe("formula cases against the built bundle", () => {
   test.each(FORMULA_CASES.map((c) => [c.formula, c]))("%s", (_formula, c) => {
     matches(evaluate(bundle, c.formula), c.expect);
+  });
+});
+
+describe("the formula the pane inserts for a figure", () => {
+  const catalog = new Catalog(dataset);
+  const figures = [
+    ...[...catalog.series.keys()].flatMap((id) =>
+      (["USD", "CNY", "-"] as const).flatMap((t) => catalog.figuresOf(id, t))
+    ),
+    ...catalog.allForecasts(),
+  ];
+
+  test(`evaluates to that figure, for every one of the dataset's ${figures.length} figures`, () => {
+    const wrong = figures
+      .map((f) => ({ formula: formulaFor(f), expected: f.value }))
+      .map((c) => ({ ...c, shown: evaluate(bundle, c.formula) }))
+      .filter((c) => c.shown !== c.expected);
+    expect(wrong).toEqual([]);
+    expect(figures.length).toBeGreaterThan(1000);
   });
 });

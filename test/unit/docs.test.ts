@@ -1,6 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
+import observations from "../../src/data/observations.json";
 import seriesList from "../../src/data/series.json";
+import sources from "../../src/data/sources.json";
 
 const root = path.resolve(__dirname, "../..");
 const read = (file: string) => fs.readFileSync(path.join(root, file), "utf8");
@@ -29,5 +31,15 @@ describe("function reference docs", () => {
 
   test.each(seriesList.map((s) => s.id))("the help page lists the series id %s", (id) => {
     expect(helpPage).toContain(`<code>${id}</code>`);
+  });
+});
+
+describe("the README's dataset counts", () => {
+  test("name as many figures and reports as the dataset holds", () => {
+    const figures = observations.length.toLocaleString("en-US");
+    expect(readme).toContain(`read from ${sources.length} public`);
+    expect(readme).toContain(
+      `reports (wire stories and their reposts, customs and state media): ${figures} figures`
+    );
   });
 });

@@ -2,8 +2,12 @@ import * as fs from "fs";
 import * as path from "path";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { checkManifest } = require("../tools/check-manifest.js") as {
+const { checkManifest, schemaStep } = require("../tools/check-manifest.js") as {
   checkManifest: (xml: string, options?: { assetsDir?: string }) => string[];
+  schemaStep: (
+    file: string,
+    env: Record<string, string | undefined>
+  ) => { problems: string[]; skipped?: string };
 };
 
 const root = path.resolve(__dirname, "../..");
@@ -62,5 +66,21 @@ describe("checkManifest", () => {
     expect(checkManifest(manifest.replace("</Hosts>", ""))).toEqual([
       expect.stringMatching(/^not well-formed XML/),
     ]);
+  });
+});
+
+describe("the manifest schema step", () => {
+  const file = path.join(root, "manifest.xml");
+  const nowhere = path.join(root, "no-such-schema-folder");
+
+  test("is skipped with a message saying how to enable it on a machine without the schemas", () => {
+    const step = schemaStep(file, { OFFICE_MANIFEST_SCHEMAS: nowhere });
+    expect(step.problems).toEqual([]);
+    expect(step.skipped).toMatch(/skipped: .*no-such-schema-folder.*Set OFFICE_MANIFEST_SCHEMAS/);
+  });
+
+  test("fails under CI=true when the schemas are missing", () => {
+    const step = schemaStep(file, { OFFICE_MANIFEST_SCHEMAS: nowhere, CI: "true" });
+    expect(step.problems).toEqual([expect.stringMatching(/CI must validate against them/)]);
   });
 });

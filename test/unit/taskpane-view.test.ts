@@ -58,6 +58,14 @@ describe("source list", () => {
     ]);
     expect(choices(entries, "year")[0]).toBe("2026");
     expect(choices(entries, "publisher")).toEqual(["Fixture Press", "Other Wire"]);
+    expect(
+      filterSources(entries, { ...NO_FILTER, family: "Commodity volumes" }).map((e) => e.source.id)
+    ).toEqual(["fixture-2026-01-01"]);
+    expect(choices(entries, "family")).toEqual([
+      "Headline trade",
+      "Trade by partner",
+      "Commodity volumes",
+    ]);
   });
 
   test("says when a title comes from the address and a date from the release", () => {

@@ -1,4 +1,4 @@
-import type { Observation, Source } from "../../data/dataset";
+import type { Observation, Series, Source } from "../../data/dataset";
 import type { Catalog } from "../../core/catalog";
 
 /** What the Sources tab filters by; empty strings mean "any". */
@@ -8,9 +8,25 @@ export interface SourceFilter {
   readonly provider: string;
   /** A year ("2025"): sources backing at least one figure of that year. */
   readonly year: string;
+  /** A family of series ("Partners"): sources backing at least one figure of it. */
+  readonly family: string;
 }
 
-export const NO_FILTER: SourceFilter = { query: "", publisher: "", provider: "", year: "" };
+export const NO_FILTER: SourceFilter = {
+  query: "",
+  publisher: "",
+  provider: "",
+  year: "",
+  family: "",
+};
+
+/** How the pane names each family of series. */
+export const FAMILY_NAMES: Readonly<Record<Series["group"], string>> = {
+  headline: "Headline trade",
+  partner: "Trade by partner",
+  commodity: "Commodity volumes",
+  macro: "Context (macro)",
+};
 
 /** One source with the observations it backs, ready to list. */
 export interface SourceEntry {
@@ -18,6 +34,8 @@ export interface SourceEntry {
   readonly observations: readonly Observation[];
   /** Years of the figures it backs, ascending. */
   readonly years: readonly string[];
+  /** Families of the series it backs, by their names. */
+  readonly families: readonly string[];
 }
 
 /** Every source with the figures it backs, newest publication first. */
@@ -35,7 +53,15 @@ export function sourceEntries(
     .map((source) => {
       const backed = bySource.get(source.id) ?? [];
       const years = [...new Set(backed.map((o) => o.period.slice(0, 4)))].sort();
-      return { source, observations: backed, years };
+      const families = [
+        ...new Set(
+          backed.map((o) => {
+            const group = catalog.series.get(o.series)?.group;
+            return group ? FAMILY_NAMES[group] : "";
+          })
+        ),
+      ].filter(Boolean);
+      return { source, observations: backed, years, families };
     })
     .sort(
       (a, b) =>
@@ -47,13 +73,15 @@ export function sourceEntries(
 /** The distinct values of a field, sorted, for a filter's choices. */
 export function choices(
   entries: readonly SourceEntry[],
-  field: "publisher" | "provider" | "year"
+  field: "publisher" | "provider" | "year" | "family"
 ): string[] {
   const values = new Set<string>();
   for (const e of entries) {
     if (field === "year") e.years.forEach((y) => values.add(y));
+    else if (field === "family") e.families.forEach((f) => values.add(f));
     else values.add(e.source[field]);
   }
+  if (field === "family") return Object.values(FAMILY_NAMES).filter((name) => values.has(name));
   return [...values].sort((a, b) => (field === "year" ? b.localeCompare(a) : a.localeCompare(b)));
 }
 
@@ -68,6 +96,7 @@ export function filterSources(
     if (filter.publisher && s.publisher !== filter.publisher) return false;
     if (filter.provider && s.provider !== filter.provider) return false;
     if (filter.year && !e.years.includes(filter.year)) return false;
+    if (filter.family && !e.families.includes(filter.family)) return false;
     if (words.length === 0) return true;
     const text = [
       s.id,
