@@ -4,8 +4,55 @@ import { AddressInfo } from "net";
 import * as path from "path";
 import { Browser, chromium, Page } from "playwright-core";
 
-/** Debian's Chromium; CI installs it with apt-get (see .ci/run). */
-export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+/**
+ * Where developers usually have a Chromium-based browser, in the order tried after CHROMIUM_PATH:
+ * Chromium, Google Chrome, then Microsoft Edge, on Linux, macOS and Windows. CI installs Debian's
+ * chromium with apt-get (see .ci/run).
+ */
+export function browserCandidates(
+  platform: string = process.platform,
+  env: Record<string, string | undefined> = process.env
+): string[] {
+  const programFiles = [env.PROGRAMFILES, env["PROGRAMFILES(X86)"], env.LOCALAPPDATA].filter(
+    (d): d is string => Boolean(d)
+  );
+  const byPlatform: Record<string, string[]> = {
+    linux: [
+      "/usr/bin/chromium",
+      "/usr/bin/chromium-browser",
+      "/snap/bin/chromium",
+      "/usr/bin/google-chrome",
+      "/usr/bin/google-chrome-stable",
+      "/usr/bin/microsoft-edge",
+      "/usr/bin/microsoft-edge-stable",
+    ],
+    darwin: [
+      "/Applications/Chromium.app/Contents/MacOS/Chromium",
+      "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+      "/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
+    ],
+    win32: [
+      ...programFiles.map((d) => path.win32.join(d, "Chromium", "Application", "chrome.exe")),
+      ...programFiles.map((d) =>
+        path.win32.join(d, "Google", "Chrome", "Application", "chrome.exe")
+      ),
+      ...programFiles.map((d) =>
+        path.win32.join(d, "Microsoft", "Edge", "Application", "msedge.exe")
+      ),
+    ],
+  };
+  return [...(env.CHROMIUM_PATH ? [env.CHROMIUM_PATH] : []), ...(byPlatform[platform] ?? [])];
+}
+
+/** The first browser found, or undefined. */
+export function findBrowser(
+  exists: (file: string) => boolean = fs.existsSync,
+  candidates: string[] = browserCandidates()
+): string | undefined {
+  return candidates.find((file) => exists(file));
+}
+
+export const CHROMIUM = findBrowser();
 export const SCREENSHOTS = path.resolve(__dirname, "../../test-output/screenshots");
 const OFFICE_CDN = "https://appsforoffice.microsoft.com/";
 
@@ -41,11 +88,17 @@ export async function serve(dir: string): Promise<{ origin: string; close: () =>
   };
 }
 
+let announced = false;
+
 export function launch(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) {
+  if (!CHROMIUM) {
     throw new Error(
-      `No Chromium at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium).`
+      `No Chromium, Chrome or Edge found (tried ${browserCandidates().join(", ")}): set CHROMIUM_PATH, or on Debian apt-get install -y chromium.`
     );
+  }
+  if (!announced) {
+    announced = true;
+    console.log(`browser tests run in ${CHROMIUM}`);
   }
   return chromium.launch({
     executablePath: CHROMIUM,

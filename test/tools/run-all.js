@@ -25,6 +25,12 @@ const steps = [
 let passed = 0;
 let failed = 0;
 for (const [name, command, args] of steps) {
+  if (failed > 0) {
+    // Tests after a failed type-check, lint or build would run against an old dist/.
+    console.log(`\n=== ${name}: not run, a step above failed`);
+    failed++;
+    continue;
+  }
   console.log(`\n=== ${name}`);
   const run = spawnSync(command, args, { cwd: root, stdio: "inherit", env: process.env });
   if (run.status === 0) {
@@ -36,15 +42,21 @@ for (const [name, command, args] of steps) {
   }
 }
 
-console.log("\n=== jest");
 const results = path.join(outDir, "jest-results.json");
 fs.rmSync(results, { force: true });
-spawnSync(bin("jest"), ["--ci", "--json", `--outputFile=${results}`, ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: "inherit",
-  env: process.env,
-});
-if (fs.existsSync(results)) {
+if (failed > 0) {
+  console.log("\n=== jest: not run, a step above failed (its tests would use an old dist/)");
+} else {
+  console.log("\n=== jest");
+  spawnSync(bin("jest"), ["--ci", "--json", `--outputFile=${results}`, ...process.argv.slice(2)], {
+    cwd: root,
+    stdio: "inherit",
+    env: process.env,
+  });
+}
+if (failed > 0) {
+  failed++;
+} else if (fs.existsSync(results)) {
   const jest = JSON.parse(fs.readFileSync(results, "utf8"));
   passed += jest.numPassedTests;
   failed += jest.numFailedTests + jest.numRuntimeErrorTestSuites;
