@@ -74,11 +74,27 @@ module.exports = async (env, options) => {
           exclude: /node_modules/,
           use: { loader: "ts-loader", options: { transpileOnly: true } },
         },
+        // The functions read neither notes, printed forms and check marks of figures, nor titles and
+        // how they were read of sources: the pane shows those from its own copy.
         {
           test: /observations\.json$/,
           issuerLayer: "functions",
           type: "json",
-          parser: { parse: (text) => JSON.parse(text).map(({ note, ...figure }) => figure) },
+          parser: {
+            parse: (text) =>
+              // eslint-disable-next-line no-unused-vars
+              JSON.parse(text).map(({ note, reportedAs, levelsDiffer, ...figure }) => figure),
+          },
+        },
+        {
+          test: /sources\.json$/,
+          issuerLayer: "functions",
+          type: "json",
+          parser: {
+            parse: (text) =>
+              // eslint-disable-next-line no-unused-vars
+              JSON.parse(text).map(({ title, titleFrom, dateFrom, ...source }) => source),
+          },
         },
       ],
     },
