@@ -5,7 +5,7 @@ import { CoreError, describeInput, invalid } from "./errors";
 export type Flow = "exports" | "imports";
 
 /** Maps, not plain objects: "__proto__" or "constructor" typed in a cell must not find anything. */
-const FLOWS = new Map<string, Flow>(
+export const FLOWS: ReadonlyMap<string, Flow> = new Map<string, Flow>(
   Object.entries({
     exports: "exports",
     export: "exports",

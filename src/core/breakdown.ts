@@ -1,4 +1,4 @@
-import { isBlank } from "./args";
+import { FLOWS, isBlank } from "./args";
 import { describeInput, invalid, type CoreError } from "./errors";
 
 /**
@@ -60,20 +60,14 @@ export const PARTNERS: readonly Partner[] = [
 /** What trade with a partner is measured: China's exports to it, imports from it, both, or the balance. */
 export type PartnerFlow = "exports" | "imports" | "balance" | "trade";
 
-const PARTNER_FLOWS = new Map<string, PartnerFlow>(
-  Object.entries({
-    exports: "exports",
-    export: "exports",
-    x: "exports",
-    imports: "imports",
-    import: "imports",
-    m: "imports",
-    balance: "balance",
-    surplus: "balance",
-    trade: "trade",
-    total: "trade",
-  } as const)
-);
+/** The headline flows' names, plus the balance and total trade. */
+const PARTNER_FLOWS = new Map<string, PartnerFlow>([
+  ...FLOWS,
+  ["balance", "balance"],
+  ["surplus", "balance"],
+  ["trade", "trade"],
+  ["total", "trade"],
+]);
 
 export type Measure = "yoy" | "level";
 
