@@ -6,6 +6,12 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { NormalModuleReplacementPlugin, sources } = require("webpack");
+// The dataset's compact encoding is TypeScript shared with the add-in; tsx loads it here.
+const compact = require("tsx/cjs/api").require("./src/data/compact.ts", __filename);
+
+/** The sources in their order, which the compact observations refer to by position. */
+const readSources = () =>
+  JSON.parse(fs.readFileSync(path.resolve(__dirname, "src/data/sources.json"), "utf8"));
 
 const urlDev = "https://localhost:3000/";
 /** Where the add-in is hosted in production; set ADDIN_PROD_URL when building for a real host. */
@@ -50,7 +56,14 @@ class ProductionUrlPlugin {
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const testData = env.observations
-    ? [new NormalModuleReplacementPlugin(/observations\.json$/, path.resolve(env.observations))]
+    ? [
+        new NormalModuleReplacementPlugin(/observations\.json(\?details)?$/, (resource) => {
+          resource.request = resource.request.replace(
+            /^.*observations\.json/,
+            path.resolve(env.observations)
+          );
+        }),
+      ]
     : [];
   return {
     devtool: dev ? "source-map" : false,
@@ -74,27 +87,31 @@ module.exports = async (env, options) => {
           exclude: /node_modules/,
           use: { loader: "ts-loader", options: { transpileOnly: true } },
         },
-        // The functions read neither notes, printed forms and check marks of figures, nor titles and
-        // how they were read of sources: the pane shows those from its own copy.
+        // The functions bundle embeds the dataset in columns, without the words only the pane
+        // shows; the pane's details chunk embeds only those words (src/data/compact.ts).
         {
           test: /observations\.json$/,
           issuerLayer: "functions",
           type: "json",
-          parser: {
-            parse: (text) =>
-              // eslint-disable-next-line no-unused-vars
-              JSON.parse(text).map(({ note, reportedAs, levelsDiffer, ...figure }) => figure),
-          },
+          parser: { parse: (text) => compact.encodeObservations(JSON.parse(text), readSources()) },
         },
         {
           test: /sources\.json$/,
           issuerLayer: "functions",
           type: "json",
-          parser: {
-            parse: (text) =>
-              // eslint-disable-next-line no-unused-vars
-              JSON.parse(text).map(({ title, titleFrom, dateFrom, ...source }) => source),
-          },
+          parser: { parse: (text) => compact.encodeSources(JSON.parse(text)) },
+        },
+        {
+          test: /observations\.json$/,
+          resourceQuery: /details/,
+          type: "json",
+          parser: { parse: (text) => compact.encodeObservationDetails(JSON.parse(text)) },
+        },
+        {
+          test: /sources\.json$/,
+          resourceQuery: /details/,
+          type: "json",
+          parser: { parse: (text) => compact.encodeSourceDetails(JSON.parse(text)) },
         },
       ],
     },

@@ -17,6 +17,8 @@ export const FLOWS: ReadonlyMap<string, Flow> = new Map<string, Flow>(
 );
 const CURRENCIES = new Map<string, "USD" | "CNY">(
   Object.entries({
+    USD: "USD",
+    CNY: "CNY",
     usd: "USD",
     us$: "USD",
     $: "USD",
@@ -47,7 +49,10 @@ export function isCurrency(value: unknown): boolean {
  */
 export function parseFlow(value: unknown, currencyHint?: string): Flow | CoreError {
   if (isBlank(value)) return "exports";
-  const flow = typeof value === "string" ? FLOWS.get(value.trim().toLowerCase()) : undefined;
+  const flow =
+    typeof value === "string"
+      ? (FLOWS.get(value) ?? FLOWS.get(value.trim().toLowerCase()))
+      : undefined;
   if (flow) return flow;
   if (currencyHint && isCurrency(value))
     return invalid(`${describeInput(value)} is a currency, not a flow: ${currencyHint}.`);
@@ -67,7 +72,10 @@ export function parseTerms(value: unknown, series: Series): TermsKey | CoreError
       : invalid(`${series.id} is not measured in a currency; leave the currency argument out.`);
   }
   if (isBlank(value)) return "USD";
-  const terms = typeof value === "string" ? CURRENCIES.get(value.trim().toLowerCase()) : undefined;
+  const terms =
+    typeof value === "string"
+      ? (CURRENCIES.get(value) ?? CURRENCIES.get(value.trim().toLowerCase()))
+      : undefined;
   return (
     terms ??
     invalid(
@@ -78,8 +86,10 @@ export function parseTerms(value: unknown, series: Series): TermsKey | CoreError
 
 /** A series id from the catalogue, in any case: "exports", "exports_yoy", "balance"… */
 export function parseSeries(value: unknown, catalog: Catalog): Series | CoreError {
-  const id = typeof value === "string" ? value.trim().toLowerCase() : "";
-  const series = catalog.series.get(id);
+  const series =
+    typeof value === "string"
+      ? (catalog.series.get(value) ?? catalog.series.get(value.trim().toLowerCase()))
+      : undefined;
   if (series) return series;
   const known = [...catalog.series.keys()].join(", ");
   return isBlank(value)

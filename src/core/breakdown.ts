@@ -188,6 +188,10 @@ function key(value: unknown): string | undefined {
   return typeof value === "string" ? value.trim().toLowerCase().replace(/\s+/g, " ") : undefined;
 }
 
+/** Answers already given, by the exact text typed: a sheet repeats the same few names. */
+const answers = new WeakMap<ReadonlyMap<string, unknown>, Map<string, unknown>>();
+const ANSWERS_LIMIT = 1000;
+
 function lookup<T>(
   map: ReadonlyMap<string, T>,
   value: unknown,
@@ -198,9 +202,20 @@ function lookup<T>(
   if (isBlank(value)) {
     return fallback ?? invalid(`A ${what} is required: ${choices}.`);
   }
+  let memo = answers.get(map) as Map<string, T | CoreError> | undefined;
+  if (typeof value === "string") {
+    const known = memo?.get(value);
+    if (known !== undefined) return known;
+  }
   const k = key(value);
   const found = k === undefined ? undefined : map.get(k);
-  return found ?? invalid(`Unknown ${what} ${describeInput(value)}: ${choices}.`);
+  const answer = found ?? invalid(`Unknown ${what} ${describeInput(value)}: ${choices}.`);
+  if (typeof value === "string") {
+    if (!memo) answers.set(map, (memo = new Map()));
+    if (memo.size >= ANSWERS_LIMIT) memo.clear();
+    memo.set(value, answer);
+  }
+  return answer;
 }
 
 const PARTNER_CHOICES =

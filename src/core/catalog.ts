@@ -1,4 +1,4 @@
-import type { Dataset, Meta, Observation, Series, Source, Terms } from "../data/dataset";
+import type { CoreDataset, Meta, Reported, Series, SourceRecord, Terms } from "../data/dataset";
 import { figureKey } from "../data/keys";
 import { isCoreError } from "./errors";
 import { Period, parsePeriod, periodOrder } from "./period";
@@ -9,8 +9,8 @@ export interface Figure {
   readonly period: Period;
   readonly terms: Terms | null;
   readonly value: number;
-  readonly preferred: Observation;
-  readonly reports: readonly Observation[];
+  readonly preferred: Reported;
+  readonly reports: readonly Reported[];
   /** True when the reports give different values. */
   readonly disagree: boolean;
 }
@@ -25,7 +25,7 @@ export type TermsKey = Terms | "-";
 export class Catalog {
   readonly meta: Meta;
   readonly series: ReadonlyMap<string, Series>;
-  readonly sources: ReadonlyMap<string, Source>;
+  readonly sources: ReadonlyMap<string, SourceRecord>;
   /** series → terms → period id → figure, for actuals, consensus and targets. Nested so that a
    * lookup hashes only strings that already exist (ids), never a key built per call. */
   private readonly figures = new Map<string, Map<TermsKey, Map<string, Figure>>>();
@@ -34,11 +34,11 @@ export class Catalog {
   private readonly sorted = new Map<string, readonly Figure[]>();
   private readonly coverageText = new Map<string, string>();
 
-  constructor(dataset: Dataset) {
+  constructor(dataset: CoreDataset) {
     this.meta = dataset.meta;
     this.series = new Map(dataset.series.map((s) => [s.id, s]));
     this.sources = new Map(dataset.sources.map((s) => [s.id, s]));
-    const groups = new Map<string, Observation[]>();
+    const groups = new Map<string, Reported[]>();
     for (const o of dataset.observations) {
       const key = figureKey(o);
       const group = groups.get(key);
@@ -138,7 +138,7 @@ export class Catalog {
   }
 
   /** A source's one-line citation: publisher, date, provider, URL. */
-  cite(o: Observation): string {
+  cite(o: Reported): string {
     const s = this.sources.get(o.source);
     if (!s) return o.source;
     const origin = s.original
@@ -148,7 +148,7 @@ export class Catalog {
   }
 }
 
-function makeFigure(reports: Observation[]): Figure | undefined {
+function makeFigure(reports: Reported[]): Figure | undefined {
   const ordered = [...reports].sort(
     (a, b) => Number(b.preferred === true) - Number(a.preferred === true)
   );

@@ -14,7 +14,7 @@ import {
 import { Catalog, Figure, TermsKey } from "./catalog";
 import { CoreError, describeInput, invalid, isCoreError, notAvailable } from "./errors";
 import { Frequency, janFebPeriod, parsePeriod, Period, periodLabel, periodOrder } from "./period";
-import type { Observation, Series, Terms } from "../data/dataset";
+import type { Observation, Reported, Series, Terms } from "../data/dataset";
 
 /** One cell's answer: a number, a text, or an error value. */
 export type Cell = number | string | CoreError;
@@ -73,18 +73,28 @@ export function formatAmount(
  * (numbers, text, booleans, null for an omitted argument) and returns a value or an error value.
  */
 export function makeFunctions(catalog: Catalog) {
-  /** Explanations of misses, kept because a sheet asks for the same missing figure many times. */
-  const misses = new Map<string, CoreError>();
+  /**
+   * Explanations of misses, kept because a sheet asks for the same missing figure many times;
+   * nested by series and terms so that a repeated miss builds no key.
+   */
+  const misses = new Map<Series, Map<TermsKey, Map<string, CoreError>>>();
+  let missCount = 0;
 
   function lookup(series: Series, period: Period, terms: TermsKey): Figure | CoreError {
     const figure = catalog.figure(series.id, terms, period.id);
     if (figure) return figure;
-    const key = `${series.id}|${terms}|${period.id}`;
-    let miss = misses.get(key);
+    let byTerms = misses.get(series);
+    if (!byTerms) misses.set(series, (byTerms = new Map()));
+    let byPeriod = byTerms.get(terms);
+    if (!byPeriod) byTerms.set(terms, (byPeriod = new Map()));
+    let miss = byPeriod.get(period.id);
     if (!miss) {
-      if (misses.size >= 10000) misses.clear();
+      if (++missCount > 10000) {
+        misses.clear();
+        missCount = 0;
+      }
       miss = whyMissing(series, period, terms);
-      misses.set(key, miss);
+      byPeriod.set(period.id, miss);
     }
     return miss;
   }
@@ -244,7 +254,7 @@ export function makeFunctions(catalog: Catalog) {
 
   function describe(figure: Figure): string {
     const series = catalog.series.get(figure.series);
-    const amount = (o: Observation) => formatAmount(o, series, figure.terms);
+    const amount = (o: Reported) => formatAmount(o, series, figure.terms);
     const head = `${figure.series} ${figure.period.id} = ${amount(figure.preferred)}. Source: ${catalog.cite(figure.preferred)}.`;
     const others = figure.reports
       .slice(1)

@@ -1,12 +1,22 @@
-import { dataset } from "../data";
+import { embedded } from "../data/embedded";
 import { Catalog } from "./catalog";
 import { makeFunctions } from "./cn";
+import type { SharedData } from "./shared";
 
-/** The catalogue of the embedded dataset, indexed once at load. */
-export const catalog = new Catalog(dataset);
+let built: SharedData | undefined;
 
-/** The CN.* functions over the embedded dataset. */
-export const cn = makeFunctions(catalog);
+/**
+ * The catalogue of the embedded dataset and the CN.* functions over it, built on first use: Excel
+ * registers the functions as soon as functions.js has run, and the first call builds the index.
+ */
+export function addin(): SharedData {
+  if (!built) {
+    const dataset = embedded();
+    const catalog = new Catalog(dataset);
+    built = { dataset, catalog, cn: makeFunctions(catalog) };
+  }
+  return built;
+}
 
 export { broadcast, NOT_SINGLE, singleValue } from "./broadcast";
 export { invalid, isCoreError } from "./errors";

@@ -130,6 +130,22 @@ export const MetaSchema = z
   .strict();
 export type Meta = z.infer<typeof MetaSchema>;
 
+/** An observation as the functions carry it: without the words only the pane shows. */
+export type Reported = Omit<Observation, "note" | "reportedAs" | "levelsDiffer">;
+
+/** A source as the functions carry it: what a citation needs. */
+export type SourceRecord = Omit<Source, "title" | "titleFrom" | "dateFrom" | "original"> & {
+  original?: Omit<z.infer<typeof OriginalSchema>, "title">;
+};
+
+/** The dataset the functions compute from: the full dataset is one, with more in each record. */
+export interface CoreDataset {
+  readonly meta: Meta;
+  readonly series: readonly Series[];
+  readonly sources: readonly SourceRecord[];
+  readonly observations: readonly Reported[];
+}
+
 export const DatasetSchema = z
   .object({
     meta: MetaSchema,

@@ -10,7 +10,8 @@ import sources from "./sources.json";
  */
 export const dataset: Dataset = deepFreeze({ meta, sources, series, observations } as Dataset);
 
-function deepFreeze<T>(value: T): T {
+/** Freezes a value and everything it holds, so that no call can change the dataset. */
+export function deepFreeze<T>(value: T): T {
   if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const child of Object.values(value)) deepFreeze(child);

@@ -1,9 +1,10 @@
 /* global CustomFunctions */
 import "./outside-office";
+import "./shared";
 import {
+  addin,
   broadcast,
   Cell,
-  cn,
   CoreError,
   invalid,
   isCoreError,
@@ -72,7 +73,7 @@ function cells(
  * @returns Billions of the currency; positive is a surplus.
  */
 export function surplus(period: any[][], currency?: any[][]): any[][] {
-  return cells(cn.surplus, period, currency);
+  return cells(addin().cn.surplus, period, currency);
 }
 
 /**
@@ -84,7 +85,7 @@ export function surplus(period: any[][], currency?: any[][]): any[][] {
  * @returns Billions of the currency.
  */
 export function exportsLevel(period: any[][], currency?: any[][]): any[][] {
-  return cells(cn.exports, period, currency);
+  return cells(addin().cn.exports, period, currency);
 }
 
 /**
@@ -96,7 +97,7 @@ export function exportsLevel(period: any[][], currency?: any[][]): any[][] {
  * @returns Billions of the currency.
  */
 export function importsLevel(period: any[][], currency?: any[][]): any[][] {
-  return cells(cn.imports, period, currency);
+  return cells(addin().cn.imports, period, currency);
 }
 
 /**
@@ -109,7 +110,7 @@ export function importsLevel(period: any[][], currency?: any[][]): any[][] {
  * @returns Percent points: 6.6 means +6.6 %.
  */
 export function yoy(period: any[][], flow?: any[][], currency?: any[][]): any[][] {
-  return cells(cn.yoy, period, flow, currency);
+  return cells(addin().cn.yoy, period, flow, currency);
 }
 
 /**
@@ -121,7 +122,7 @@ export function yoy(period: any[][], flow?: any[][], currency?: any[][]): any[][
  * @returns Percent points, USD terms.
  */
 export function consensus(period: any[][], flow?: any[][]): any[][] {
-  return cells(cn.consensus, period, flow);
+  return cells(addin().cn.consensus, period, flow);
 }
 
 /**
@@ -133,7 +134,7 @@ export function consensus(period: any[][], flow?: any[][]): any[][] {
  * @returns Actual minus consensus y/y change, percent points.
  */
 export function surprise(period: any[][], flow?: any[][]): any[][] {
-  return cells(cn.surprise, period, flow);
+  return cells(addin().cn.surprise, period, flow);
 }
 
 /**
@@ -154,7 +155,7 @@ export function partner(
   measure?: any[][],
   currency?: any[][]
 ): any[][] {
-  return cells(cn.partner, partner, period, flow, measure, currency);
+  return cells(addin().cn.partner, partner, period, flow, measure, currency);
 }
 
 /**
@@ -167,7 +168,7 @@ export function partner(
  * @returns Million tonnes (crude oil, iron ore, soybeans, coal, natural gas, steel), thousand tonnes (copper) or tonnes (rare earths); percent points for "yoy".
  */
 export function commodity(item: any[][], period: any[][], measure?: any[][]): any[][] {
-  return cells(cn.commodity, item, period, measure);
+  return cells(addin().cn.commodity, item, period, measure);
 }
 
 /**
@@ -180,7 +181,7 @@ export function commodity(item: any[][], period: any[][], measure?: any[][]): an
  * @returns The forecast in the series' unit (percent points or USD billions).
  */
 export function forecast(year: any[][], series: any[][], source?: any[][]): any[][] {
-  return cells(cn.forecast, year, series, source);
+  return cells(addin().cn.forecast, year, series, source);
 }
 
 /**
@@ -193,7 +194,7 @@ export function forecast(year: any[][], series: any[][], source?: any[][]): any[
  * @returns The figure in the series' unit.
  */
 export function value(series: any[][], period: any[][], currency?: any[][]): any[][] {
-  return cells(cn.value, series, period, currency);
+  return cells(addin().cn.value, series, period, currency);
 }
 
 /**
@@ -212,7 +213,7 @@ export function series(series: any[][], from?: any[][], to?: any[][], currency?:
   const table =
     ranged >= 0
       ? rangeGiven(SERIES_ARGUMENTS[ranged])
-      : cn.series(args[0], args[1], args[2], args[3]);
+      : addin().cn.series(args[0], args[1], args[2], args[3]);
   return isCoreError(table) ? [[toExcelError(table)]] : table;
 }
 
@@ -232,7 +233,7 @@ function rangeGiven(what: string): CoreError {
  * @returns Text citing the source(s).
  */
 export function source(series: any[][], period: any[][], currency?: any[][]): any[][] {
-  return cells(cn.source, series, period, currency);
+  return cells(addin().cn.source, series, period, currency);
 }
 
 /**
@@ -242,5 +243,5 @@ export function source(series: any[][], period: any[][], currency?: any[][]): an
  * @returns Text such as "CN Trade dataset 2026.11.23, figures as of 2026-01-14".
  */
 export function vintage(): string {
-  return cn.vintage();
+  return addin().cn.vintage();
 }

@@ -3,7 +3,8 @@ import type { Catalog, Figure, TermsKey } from "../core/catalog";
 import { formatAmount, UNIT_TEXT } from "../core/cn";
 import type { CnFunctions } from "../core/cn";
 import { isCoreError } from "../core/errors";
-import type { Observation, Source, Terms } from "../data/dataset";
+import type { Reported, Source, Terms } from "../data/dataset";
+import type { PaneDetails } from "./details";
 import { byId, fill, h, svg } from "./dom";
 import type { Host } from "./host";
 import {
@@ -30,7 +31,9 @@ import {
 export interface PaneData {
   readonly catalog: Catalog;
   readonly cn: CnFunctions;
-  readonly observations: readonly Observation[];
+  readonly observations: readonly Reported[];
+  /** Notes, printed forms and titles, beside the functions' records. */
+  readonly details: PaneDetails;
 }
 
 const TABS = ["sources", "data", "cell", "about"] as const;
@@ -38,8 +41,8 @@ type Tab = (typeof TABS)[number];
 
 /** Starts the pane: wires the tabs, renders every panel, and follows the selection in Excel. */
 export function startPane(host: Host, data: PaneData): void {
-  const { catalog, cn } = data;
-  const entries = sourceEntries(catalog, data.observations);
+  const { catalog, cn, details } = data;
+  const entries = sourceEntries(catalog, data.observations, details);
   let filter: SourceFilter = NO_FILTER;
 
   const status = byId("status");
@@ -90,7 +93,7 @@ export function startPane(host: Host, data: PaneData): void {
     return a;
   }
 
-  const amount = (o: Observation, seriesId: string, terms: Terms | null): string =>
+  const amount = (o: Reported, seriesId: string, terms: Terms | null): string =>
     formatAmount(o, catalog.series.get(seriesId), terms);
 
   function insertButton(formula: string, rows = 1, cols = 1, label = `Insert ${formula}`) {
@@ -109,8 +112,10 @@ export function startPane(host: Host, data: PaneData): void {
   }
 
   /** One report of a figure: who published it, when, citing whom, what it said, and the note. */
-  function report(o: Observation, preferred: boolean, terms: Terms | null) {
-    const source = catalog.sources.get(o.source);
+  function report(o: Reported, preferred: boolean, terms: Terms | null) {
+    const record = catalog.sources.get(o.source);
+    const source = record ? details.source(record) : undefined;
+    const reportedAs = details.reportedAs(o);
     return h(
       "li",
       { class: "report" },
@@ -127,9 +132,9 @@ export function startPane(host: Host, data: PaneData): void {
       h(
         "div",
         { class: "muted" },
-        `Provider: ${o.provider ?? source?.provider ?? "unknown"}${o.by ? ` · ${o.by}` : ""}${o.reportedAs ? ` · reported as “${o.reportedAs}”` : ""}`
+        `Provider: ${o.provider ?? source?.provider ?? "unknown"}${o.by ? ` · ${o.by}` : ""}${reportedAs ? ` · reported as “${reportedAs}”` : ""}`
       ),
-      h("p", { class: "note" }, o.note),
+      h("p", { class: "note" }, details.note(o)),
       source ? link(source.original?.url ?? source.url, source.title) : null
     );
   }
@@ -253,7 +258,7 @@ export function startPane(host: Host, data: PaneData): void {
                 ? h("span", { class: "badge muted" }, `not returned: ${figure.value}`)
                 : null
             ),
-            h("p", { class: "note" }, o.note),
+            h("p", { class: "note" }, details.note(o)),
             figure ? insertButton(formulaFor(figure)) : null
           );
         })
@@ -264,7 +269,7 @@ export function startPane(host: Host, data: PaneData): void {
     back.focus();
   }
 
-  function figureOf(o: Observation): Figure | undefined {
+  function figureOf(o: Reported): Figure | undefined {
     if (o.kind === "forecast") {
       return catalog
         .forecasts(o.series, o.terms ?? "-", o.period)

@@ -1,4 +1,4 @@
-/* global Excel, Office */
+/* global Excel */
 import type { Host, InsertTarget } from "./host";
 
 /** Larger references are not read: the pane explains a formula, it does not copy a sheet. */
@@ -15,14 +15,14 @@ export function splitAddress(full: string): { sheet: string; address: string } {
   return { sheet, address: full.slice(bang + 1) };
 }
 
-/** The host inside Excel: the workbook through Excel.run, links through Office's browser window. */
-export function excelHost(): Host {
+/**
+ * The host inside Excel: the workbook through Excel.run; links through `openLink`, which is
+ * Office's browser window where the host supports it.
+ */
+export function excelHost(openLink: (url: string) => void): Host {
   return {
     inExcel: true,
-
-    openLink(url: string): void {
-      Office.context.ui.openBrowserWindow(url);
-    },
+    openLink,
 
     activeCell() {
       return Excel.run(async (context) => {

@@ -1,6 +1,5 @@
 /* global document, Office, window */
-import { catalog, cn } from "../core";
-import { dataset } from "../data";
+import { sharedData } from "../core/shared";
 import { startPane } from "./app";
 import { excelHost } from "./excel-host";
 import { browserHost, Host } from "./host";
@@ -34,20 +33,69 @@ function applyTheme(inOffice: boolean): void {
   system.addEventListener("change", follow);
 }
 
-function start(inExcel: boolean): void {
-  const host: Host = inExcel
-    ? excelHost()
-    : browserHost((url) => void window.open(url, "_blank", "noopener,noreferrer"));
-  startPane(host, { catalog, cn, observations: dataset.observations });
+/**
+ * Resolves when the pane is first shown. In a shared runtime the page loads hidden with the
+ * functions; the pane's views wait until someone opens it.
+ */
+function firstShown(): Promise<void> {
+  return new Promise((resolve) => {
+    if (document.visibilityState === "visible") return resolve();
+    const onChange = (): void => {
+      if (document.visibilityState !== "visible") return;
+      document.removeEventListener("visibilitychange", onChange);
+      resolve();
+    };
+    document.addEventListener("visibilitychange", onChange);
+    const addin = typeof Office !== "undefined" ? Office.addin : undefined;
+    if (addin && typeof addin.onVisibilityModeChanged === "function") {
+      void addin.onVisibilityModeChanged((args) => {
+        if (args.visibilityMode === Office.VisibilityMode.taskpane) resolve();
+      });
+    }
+  });
+}
+
+/** Links open in Office's browser window where the host has it, else in a new tab. */
+function linkOpener(inExcel: boolean): (url: string) => void {
+  const newTab = (url: string): void => void window.open(url, "_blank", "noopener,noreferrer");
+  if (!inExcel) return newTab;
+  const supported = Office.context.requirements?.isSetSupported("OpenBrowserWindowApi", "1.1");
+  const ui = Office.context.ui;
+  return supported && ui && typeof ui.openBrowserWindow === "function"
+    ? (url) => ui.openBrowserWindow(url)
+    : newTab;
+}
+
+async function start(inExcel: boolean): Promise<void> {
+  await firstShown();
+  const shared = sharedData();
+  if (!shared) {
+    const note = document.getElementById("host-note");
+    if (note) {
+      note.hidden = false;
+      note.textContent = "The CN functions did not load (functions.js), so the pane has no data.";
+    }
+    return;
+  }
+  const { loadDetails } = await import(/* webpackChunkName: "details" */ "./details-data");
+  const details = loadDetails(shared.dataset);
+  const open = linkOpener(inExcel);
+  const host: Host = inExcel ? excelHost(open) : browserHost(open);
+  startPane(host, {
+    catalog: shared.catalog,
+    cn: shared.cn,
+    observations: shared.dataset.observations,
+    details,
+  });
 }
 
 if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
   void Office.onReady((info) => {
     const inExcel = info.host === Office.HostType.Excel;
     applyTheme(inExcel);
-    start(inExcel);
+    void start(inExcel);
   });
 } else {
   applyTheme(false);
-  start(false);
+  void start(false);
 }

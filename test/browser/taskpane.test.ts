@@ -7,7 +7,16 @@ import { dataset } from "../../src/data";
 import type { Observation } from "../../src/data/dataset";
 import { FORMULA_CASES } from "../cases/formulas";
 import { callOf, DIST, FunctionMetadata, matches, show } from "../bundle/harness";
-import { foreignRequests, launch, openPane, PaneSession, screenshotPath, serve } from "./browser";
+import {
+  foreignRequests,
+  launch,
+  openPane,
+  openRuntime,
+  PaneSession,
+  RUNTIME_PAGE,
+  screenshotPath,
+  serve,
+} from "./browser";
 
 jest.setTimeout(90_000);
 
@@ -20,7 +29,7 @@ beforeAll(async () => {
     throw new Error("No built pane in dist/: run `npm run build` first (npm test does).");
   }
   browser = await launch();
-  server = await serve(DIST);
+  server = await serve(DIST, { "/functions-runtime.html": RUNTIME_PAGE });
 });
 
 afterAll(async () => {
@@ -46,11 +55,20 @@ async function withPane(
   options: Parameters<typeof openPane>[2],
   body: (session: PaneSession) => Promise<void>
 ): Promise<void> {
-  const session = await openPane(browser, server.origin, options);
+  await check(await openPane(browser, server.origin, options), body);
+}
+
+/** Runs a test's body, then asserts no error, no CSP violation and no request outside Office's. */
+async function check(
+  session: PaneSession,
+  body: (session: PaneSession) => Promise<void>,
+  origin = server.origin
+): Promise<void> {
   try {
     await body(session);
     expect(session.errors).toEqual([]);
-    expect(foreignRequests(session.requests, server.origin)).toEqual([]);
+    await expect(session.violations()).resolves.toEqual([]);
+    expect(foreignRequests(session.requests, origin)).toEqual([]);
     expect(session.scriptRequests).toEqual([]);
   } finally {
     await session.close();
@@ -258,31 +276,102 @@ describe("the task pane in Chromium", () => {
     });
   });
 
-  test("answers every formula case, range arguments included, from functions.js loaded in the page", async () => {
+  test("answers every formula case through Microsoft's custom-functions runtime, with its own errors", async () => {
     const metadata: FunctionMetadata[] = JSON.parse(
       fs.readFileSync(path.join(DIST, "functions.json"), "utf8")
     ).functions;
-    await withPane({}, async ({ page }) => {
+    await check(await openRuntime(browser, server.origin), async ({ page }) => {
+      const registered = await page.evaluate(() =>
+        Object.keys(
+          (window as unknown as { CustomFunctions: { _association: { mappings: object } } })
+            .CustomFunctions._association.mappings
+        ).sort()
+      );
+      expect(registered).toEqual(metadata.map((f) => f.id).sort());
       const calls = FORMULA_CASES.map((c) => callOf(metadata, c.formula) ?? null);
       const results = await page.evaluate((list) => {
-        const w = window as unknown as {
-          __functions: Record<string, (...args: unknown[]) => unknown>;
-          CustomFunctions: { Error: new (...a: unknown[]) => { code: string; message?: string } };
-        };
+        const cf = (
+          window as unknown as {
+            CustomFunctions: {
+              _association: { mappings: Record<string, (...args: unknown[]) => unknown> };
+              Error: new (...a: unknown[]) => { code: string; message?: string };
+            };
+          }
+        ).CustomFunctions;
         const plain = (v: unknown): unknown =>
-          v instanceof w.CustomFunctions.Error
+          v instanceof cf.Error
             ? { code: v.code, message: v.message }
             : Array.isArray(v)
               ? v.map(plain)
               : v;
         return list.map((call) => {
           if (!call) return { code: "#NAME?" };
-          const fn = w.__functions[call.id];
+          const fn = cf._association.mappings[call.id];
           return fn ? plain(fn(...call.args)) : { code: "#NAME?" };
         });
       }, calls);
       expect(results).toHaveLength(FORMULA_CASES.length);
       FORMULA_CASES.forEach((c, i) => matches(show(results[i]), c.expect));
+    });
+  });
+
+  test("records a Content-Security-Policy violation, so the checks above can fail", async () => {
+    const session = await openPane(browser, server.origin);
+    try {
+      await session.page.evaluate(() => {
+        const script = document.createElement("script");
+        script.textContent = "window.__inline = 1;";
+        document.body.append(script);
+      });
+      await expect(session.violations()).resolves.toEqual([
+        expect.stringMatching(/^script-src-elem blocked inline/),
+      ]);
+    } finally {
+      await session.close();
+    }
+  });
+
+  test("registers the functions in a hidden page and builds the pane only when it is shown", async () => {
+    await withPane({ hidden: true }, async ({ page, requests }) => {
+      await page.waitForFunction(
+        () =>
+          Object.keys(
+            (window as unknown as { CustomFunctions: { _association: { mappings: object } } })
+              .CustomFunctions._association.mappings
+          ).length === 13
+      );
+      await page.waitForTimeout(200);
+      expect(await page.locator("#source-list li").count()).toBe(0);
+      expect(requests.filter((u) => u.endsWith("/details.js"))).toEqual([]);
+      await page.evaluate(() => (window as unknown as { __show: () => void }).__show());
+      await page.waitForSelector("#source-list li");
+      expect(requests.filter((u) => u.endsWith("/details.js"))).toHaveLength(1);
+    });
+  });
+
+  test("opens source links in a new tab where the host has no OpenBrowserWindowApi", async () => {
+    await withPane({ sets: { SharedRuntime: "1.1" } }, async ({ page }) => {
+      await page.locator("#source-list li button").first().click();
+      await page.evaluate(() => {
+        const w = window as unknown as { __opens: string[] };
+        w.__opens = [];
+        const open = window.open.bind(window);
+        window.open = (url?: string | URL, ...rest) => {
+          w.__opens.push(String(url));
+          return open(url, ...rest);
+        };
+      });
+      const popup = page.context().waitForEvent("page");
+      await page.locator("#source-detail a", { hasText: "Open the publication" }).click();
+      const opened = await popup;
+      const opens = await page.evaluate(() => (window as unknown as { __opens: string[] }).__opens);
+      expect(opens).toEqual([expect.stringMatching(/^https?:\/\//)]);
+      expect(
+        await page.evaluate(
+          () => (window as unknown as { __shim: { opened: string[] } }).__shim.opened
+        )
+      ).toEqual([]);
+      await opened.close();
     });
   });
 
@@ -334,22 +423,20 @@ describe("the task pane with a note containing markup", () => {
 
   test("shows the note as text, never as HTML", async () => {
     const session = await openPane(browser, markupServer.origin);
-    try {
-      const { page } = session;
-      await page.fill("#source-search", "tampered");
-      await expect(page.locator("#source-list li").count()).resolves.toBe(1);
-      await page.locator("#source-list li button").click();
-      const note = page.locator("#source-detail .note", { hasText: "tampered" });
-      await expect(note.textContent()).resolves.toBe(MARKUP);
-      expect(await page.locator("#source-detail b, #source-detail img").count()).toBe(0);
-      expect(
-        await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)
-      ).toBeUndefined();
-      expect(session.errors).toEqual([]);
-      expect(foreignRequests(session.requests, markupServer.origin)).toEqual([]);
-      expect(session.scriptRequests).toEqual([]);
-    } finally {
-      await session.close();
-    }
+    await check(
+      session,
+      async ({ page }) => {
+        await page.fill("#source-search", "tampered");
+        await expect(page.locator("#source-list li").count()).resolves.toBe(1);
+        await page.locator("#source-list li button").click();
+        const note = page.locator("#source-detail .note", { hasText: "tampered" });
+        await expect(note.textContent()).resolves.toBe(MARKUP);
+        expect(await page.locator("#source-detail b, #source-detail img").count()).toBe(0);
+        expect(
+          await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)
+        ).toBeUndefined();
+      },
+      markupServer.origin
+    );
   });
 });

@@ -50,17 +50,24 @@ describe("the built functions.js", () => {
     expect(code).not.toMatch(/ZodError|safeParse/);
   });
 
-  test("carries every figure but none of the notes, which only the task pane shows", () => {
-    const code = fs.readFileSync(path.join(DIST, "functions.js"), "utf8");
-    const withNotes = fs.readFileSync(path.join(DIST, "taskpane.js"), "utf8");
+  test("carries every source but none of the notes, which only the pane's details chunk holds", () => {
+    const read = (file: string) => fs.readFileSync(path.join(DIST, file), "utf8");
+    const [code, pane, details] = ["functions.js", "taskpane.js", "details.js"].map(read);
     // The longest stretch of each note that the minifier cannot re-quote or escape.
     const notes = dataset.observations.map(
       (o) => o.note.split(/['"`\\\u0080-\uffff]/).sort((a, b) => b.length - a.length)[0]
     );
     expect(notes.filter((n) => code.includes(n))).toEqual([]);
-    // The same search finds them in the pane's bundle, so the test above can fail.
-    expect(notes.filter((n) => !withNotes.includes(n))).toEqual([]);
+    expect(notes.filter((n) => pane.includes(n))).toEqual([]);
+    // The same search finds them in the details chunk, so the tests above can fail.
+    expect(notes.filter((n) => !details.includes(n))).toEqual([]);
     for (const s of dataset.sources) expect(code).toContain(s.id);
+  });
+
+  test("is the page's one copy of the dataset: the pane's script embeds no source", () => {
+    const pane = fs.readFileSync(path.join(DIST, "taskpane.js"), "utf8");
+    expect(dataset.sources.filter((s) => pane.includes(s.url))).toEqual([]);
+    expect(dataset.sources.filter((s) => pane.includes(`"${s.id}"`))).toEqual([]);
   });
 });
 

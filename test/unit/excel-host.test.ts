@@ -60,7 +60,7 @@ function mockExcel(targetFormulas: unknown[][]) {
 describe("the Excel host", () => {
   test("reads the active cell's address and formula", async () => {
     mockExcel([[""]]);
-    await expect(excelHost().activeCell()).resolves.toEqual({
+    await expect(excelHost(() => undefined).activeCell()).resolves.toEqual({
       address: "Sheet1!B2",
       formula: '=CN.YOY("2025-12")',
     });
@@ -68,7 +68,7 @@ describe("the Excel host", () => {
 
   test("reads referenced cells as single values", async () => {
     mockExcel([[""]]);
-    const values = await excelHost().readReferences(["A1"]);
+    const values = await excelHost(() => undefined).readReferences(["A1"]);
     expect(values.get("A1")).toBe("Dec 2025");
   });
 
@@ -77,7 +77,7 @@ describe("the Excel host", () => {
       ["", ""],
       ["", ""],
     ]);
-    const host = excelHost();
+    const host = excelHost(() => undefined);
     const target = await host.inspectTarget(2, 2);
     expect(target).toEqual({ sheet: "Sheet1", address: "B2:C3", empty: true });
     await host.writeFormula(target, '=CN.SERIES("balance")');
@@ -90,7 +90,7 @@ describe("the Excel host", () => {
       ["", ""],
       ["", 5],
     ]);
-    const host = excelHost();
+    const host = excelHost(() => undefined);
     const target = await host.inspectTarget(2, 2);
     expect(target.empty).toBe(false);
     expect(written.cleared).toBeUndefined();

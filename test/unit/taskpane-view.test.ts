@@ -19,6 +19,7 @@ import {
   sourceEntries,
 } from "../../src/taskpane/view/sources";
 import { parsePeriod } from "../../src/core/period";
+import { PaneDetails } from "../../src/taskpane/details";
 import { MINI } from "../fixtures/mini-dataset";
 
 function parsePeriodOrThrow(id: string) {
@@ -29,7 +30,7 @@ function parsePeriodOrThrow(id: string) {
 
 const catalog = new Catalog(MINI);
 const cn = makeFunctions(catalog);
-const entries = sourceEntries(catalog, MINI.observations);
+const entries = sourceEntries(catalog, MINI.observations, PaneDetails.of(MINI));
 const noRefs = new Map<string, unknown>();
 
 describe("source list", () => {

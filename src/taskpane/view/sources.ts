@@ -1,4 +1,5 @@
-import type { Observation, Series, Source } from "../../data/dataset";
+import type { Reported, Series, Source } from "../../data/dataset";
+import type { PaneDetails } from "../details";
 import type { Catalog } from "../../core/catalog";
 
 /** What the Sources tab filters by; empty strings mean "any". */
@@ -31,7 +32,9 @@ export const FAMILY_NAMES: Readonly<Record<Series["group"], string>> = {
 /** One source with the observations it backs, ready to list. */
 export interface SourceEntry {
   readonly source: Source;
-  readonly observations: readonly Observation[];
+  readonly observations: readonly Reported[];
+  /** The words a search matches: the source's fields and its figures' series, periods and notes. */
+  readonly text: string;
   /** Years of the figures it backs, ascending. */
   readonly years: readonly string[];
   /** Families of the series it backs, by their names. */
@@ -41,16 +44,18 @@ export interface SourceEntry {
 /** Every source with the figures it backs, newest publication first. */
 export function sourceEntries(
   catalog: Catalog,
-  observations: readonly Observation[]
+  observations: readonly Reported[],
+  details: PaneDetails
 ): SourceEntry[] {
-  const bySource = new Map<string, Observation[]>();
+  const bySource = new Map<string, Reported[]>();
   for (const o of observations) {
     const list = bySource.get(o.source);
     if (list) list.push(o);
     else bySource.set(o.source, [o]);
   }
   return [...catalog.sources.values()]
-    .map((source) => {
+    .map((record) => {
+      const source = details.source(record);
       const backed = bySource.get(source.id) ?? [];
       const years = [...new Set(backed.map((o) => o.period.slice(0, 4)))].sort();
       const families = [
@@ -61,7 +66,19 @@ export function sourceEntries(
           })
         ),
       ].filter(Boolean);
-      return { source, observations: backed, years, families };
+      const text = [
+        source.id,
+        source.publisher,
+        source.title,
+        source.provider,
+        source.published,
+        source.url,
+        source.original?.publisher ?? "",
+        ...backed.flatMap((o) => [o.series, o.period, details.note(o), o.by ?? ""]),
+      ]
+        .join(" ")
+        .toLowerCase();
+      return { source, observations: backed, years, families, text };
     })
     .sort(
       (a, b) =>
@@ -98,18 +115,7 @@ export function filterSources(
     if (filter.year && !e.years.includes(filter.year)) return false;
     if (filter.family && !e.families.includes(filter.family)) return false;
     if (words.length === 0) return true;
-    const text = [
-      s.id,
-      s.publisher,
-      s.title,
-      s.provider,
-      s.published,
-      s.url,
-      s.original?.publisher ?? "",
-      ...e.observations.flatMap((o) => [o.series, o.period, o.note, o.by ?? ""]),
-    ]
-      .join(" ")
-      .toLowerCase();
+    const text = e.text;
     return words.every((w) => text.includes(w));
   });
 }

@@ -1,0 +1,26 @@
+import {
+  encodeObservationDetails,
+  encodeSourceDetails,
+  ObservationDetails,
+  SourceDetails,
+} from "../data/compact";
+import type { CoreDataset, Observation, Source } from "../data/dataset";
+import observationDetails from "../data/observations.json?details";
+import sourceDetails from "../data/sources.json?details";
+import { PaneDetails } from "./details";
+
+/**
+ * The pane's details, in a chunk of their own that the pane loads when it is first shown. In the
+ * bundle webpack.config.js has already reduced the JSON files to the details; in Node they arrive
+ * as written and are reduced here.
+ */
+export function loadDetails(dataset: CoreDataset): PaneDetails {
+  const o = observationDetails as ObservationDetails | Observation[];
+  const s = sourceDetails as SourceDetails | Source[];
+  return new PaneDetails(
+    dataset.observations,
+    dataset.sources,
+    Array.isArray(o) ? encodeObservationDetails(o) : o,
+    Array.isArray(s) ? encodeSourceDetails(s) : s
+  );
+}
