@@ -43,3 +43,16 @@ describe("the README's dataset counts", () => {
     );
   });
 });
+
+describe("the README's way to the pane", () => {
+  test("names the ribbon tab, group and button the manifest declares", () => {
+    const manifest = read("manifest.xml");
+    const tab = /<OfficeTab id="Tab(\w+)"/.exec(manifest)?.[1];
+    const label = (id: string) =>
+      new RegExp(`<bt:String id="${id}" DefaultValue="([^"]+)"`).exec(manifest)?.[1];
+    expect(tab).toBeDefined();
+    expect(readme).toContain(
+      `the ribbon (${tab} › ${label("Group.Label")} › ${label("TaskpaneButton.Label")})`
+    );
+  });
+});
