@@ -4,6 +4,11 @@ import { CoreError, describeInput, invalid } from "./errors";
 
 export type Flow = "exports" | "imports";
 
+/** What an analysts' poll forecasts: a flow's growth, or the trade balance. */
+export type PolledFlow = Flow | "balance";
+
+const BALANCE_NAMES = new Set(["balance", "surplus", "trade balance"]);
+
 /** Maps, not plain objects: "__proto__" or "constructor" typed in a cell must not find anything. */
 export const FLOWS: ReadonlyMap<string, Flow> = new Map<string, Flow>(
   Object.entries({
@@ -44,20 +49,32 @@ export function isCurrency(value: unknown): boolean {
 }
 
 /**
- * `exports` (the default when omitted) or `imports`, in any case. `currencyHint` says where a
- * currency goes, for a user who typed one in the flow's place.
+ * `exports` (the default when omitted) or `imports`, in any case, and "balance" where polls are
+ * read. `currencyHint` says where a currency goes, for a user who typed one in the flow's place.
  */
-export function parseFlow(value: unknown, currencyHint?: string): Flow | CoreError {
+export function parseFlow(value: unknown, currencyHint?: string): Flow | CoreError;
+export function parseFlow(
+  value: unknown,
+  currencyHint: string | undefined,
+  withBalance: true
+): PolledFlow | CoreError;
+export function parseFlow(
+  value: unknown,
+  currencyHint?: string,
+  withBalance = false
+): PolledFlow | CoreError {
   if (isBlank(value)) return "exports";
   const flow =
     typeof value === "string"
       ? (FLOWS.get(value) ?? FLOWS.get(value.trim().toLowerCase()))
       : undefined;
   if (flow) return flow;
+  if (withBalance && typeof value === "string" && BALANCE_NAMES.has(value.trim().toLowerCase()))
+    return "balance";
   if (currencyHint && isCurrency(value))
     return invalid(`${describeInput(value)} is a currency, not a flow: ${currencyHint}.`);
   return invalid(
-    `Expected a flow "exports" or "imports" (or leave it out for exports); got ${describeInput(value)}.`
+    `Expected a flow "exports" or "imports"${withBalance ? ' or "balance"' : ""} (or leave it out for exports); got ${describeInput(value)}.`
   );
 }
 

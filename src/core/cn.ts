@@ -22,10 +22,14 @@ export type Cell = number | string | CoreError;
 /** A spilled table of periods and values. */
 export type Table = (string | number)[][];
 
-/** The series of each flow's growth and consensus. */
+/**
+ * For each flow a poll forecasts, the series of the actual figure and of the consensus: growth of
+ * exports or imports, and the trade balance.
+ */
 export const FLOW_SERIES = {
-  exports: { yoy: "exports_yoy", consensus: "exports_yoy_consensus" },
-  imports: { yoy: "imports_yoy", consensus: "imports_yoy_consensus" },
+  exports: { actual: "exports_yoy", consensus: "exports_yoy_consensus" },
+  imports: { actual: "imports_yoy", consensus: "imports_yoy_consensus" },
+  balance: { actual: "balance", consensus: "balance_consensus" },
 } as const;
 
 /** How each unit is written after a value. */
@@ -157,7 +161,11 @@ export function makeFunctions(catalog: Catalog) {
     flowIn: unknown,
     measure: keyof typeof FLOW_SERIES.exports
   ): string | CoreError {
-    const flow = parseFlow(flowIn, CURRENCY_HINTS[measure === "yoy" ? "yoy" : "consensus"]);
+    if (measure === "actual") {
+      const flow = parseFlow(flowIn, CURRENCY_HINTS.yoy);
+      return isCoreError(flow) ? flow : FLOW_SERIES[flow].actual;
+    }
+    const flow = parseFlow(flowIn, CURRENCY_HINTS.consensus, true);
     return isCoreError(flow) ? flow : FLOW_SERIES[flow][measure];
   }
 
@@ -271,7 +279,7 @@ export function makeFunctions(catalog: Catalog) {
     imports: (period: unknown, currency: unknown): Cell => valueOf("imports", period, currency),
 
     yoy(period: unknown, flow: unknown, currency: unknown): Cell {
-      const series = flowSeries(flow, "yoy");
+      const series = flowSeries(flow, "actual");
       return isCoreError(series) ? series : valueOf(series, period, currency);
     },
 
@@ -281,9 +289,9 @@ export function makeFunctions(catalog: Catalog) {
     },
 
     surprise(period: unknown, flow: unknown): Cell {
-      const flowIn = parseFlow(flow);
+      const flowIn = parseFlow(flow, CURRENCY_HINTS.consensus, true);
       if (isCoreError(flowIn)) return flowIn;
-      const actual = valueOf(FLOW_SERIES[flowIn].yoy, period, null);
+      const actual = valueOf(FLOW_SERIES[flowIn].actual, period, null);
       if (isCoreError(actual)) return actual;
       const expected = valueOf(FLOW_SERIES[flowIn].consensus, period, null);
       if (isCoreError(expected)) return expected;

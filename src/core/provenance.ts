@@ -43,14 +43,19 @@ function figure(
   return found(cn.figure(seriesIn, periodIn, currencyIn));
 }
 
+/**
+ * The figure behind a flow's call: CN.YOY reads the growth of exports or imports; CN.CONSENSUS
+ * and CN.SURPRISE read what polls forecast, the balance included.
+ */
 function flowFigure(
   lookup: Lookup,
-  measure: "yoy" | "consensus",
+  measure: "actual" | "consensus",
   periodIn: unknown,
   flowIn: unknown,
-  currencyIn: unknown
+  currencyIn: unknown,
+  polled: boolean
 ): Figure | undefined {
-  const flow = parseFlow(flowIn);
+  const flow = polled ? parseFlow(flowIn, undefined, true) : parseFlow(flowIn);
   return isCoreError(flow)
     ? undefined
     : figure(lookup, FLOW_SERIES[flow][measure], periodIn, currencyIn);
@@ -83,20 +88,23 @@ export const CALLS: Readonly<Record<string, CallSpec>> = {
     arity: 3,
     broadcasts: true,
     run: (cn, [p, f, c]) => cn.yoy(p, f, c),
-    behind: (lookup, [p, f, c]) => present(flowFigure(lookup, "yoy", p, f, c)),
+    behind: (lookup, [p, f, c]) => present(flowFigure(lookup, "actual", p, f, c, false)),
   },
   CONSENSUS: {
     arity: 2,
     broadcasts: true,
     run: (cn, [p, f]) => cn.consensus(p, f),
-    behind: (lookup, [p, f]) => present(flowFigure(lookup, "consensus", p, f, null)),
+    behind: (lookup, [p, f]) => present(flowFigure(lookup, "consensus", p, f, null, true)),
   },
   SURPRISE: {
     arity: 2,
     broadcasts: true,
     run: (cn, [p, f]) => cn.surprise(p, f),
     behind: (lookup, [p, f]) =>
-      present(flowFigure(lookup, "yoy", p, f, null), flowFigure(lookup, "consensus", p, f, null)),
+      present(
+        flowFigure(lookup, "actual", p, f, null, true),
+        flowFigure(lookup, "consensus", p, f, null, true)
+      ),
   },
   FORECAST: {
     arity: 3,

@@ -114,12 +114,12 @@ export function yoy(period: any[][], flow?: any[][], currency?: any[][]): any[][
 }
 
 /**
- * Analysts' consensus for a release's year-on-year change, as polled before it came out.
+ * Analysts' consensus for a release, as polled before it came out: exports or imports growth, or the trade balance.
  * @customfunction
  * @helpurl https://localhost:3000/assets/help.html#consensus
  * @param period A month ("2025-12", "Dec 2025", a date cell) or a range of them.
- * @param [flow] "exports" (default) or "imports".
- * @returns Percent points, USD terms.
+ * @param [flow] "exports" (default), "imports" or "balance".
+ * @returns Percent points for growth, USD billions for the balance.
  */
 export function consensus(period: any[][], flow?: any[][]): any[][] {
   return cells(addin().cn.consensus, period, flow);
@@ -130,8 +130,8 @@ export function consensus(period: any[][], flow?: any[][]): any[][] {
  * @customfunction
  * @helpurl https://localhost:3000/assets/help.html#surprise
  * @param period A month ("2025-12", "Dec 2025", a date cell) or a range of them.
- * @param [flow] "exports" (default) or "imports".
- * @returns Actual minus consensus y/y change, percent points.
+ * @param [flow] "exports" (default), "imports" or "balance".
+ * @returns Actual minus consensus: percent points for growth, USD billions for the balance.
  */
 export function surprise(period: any[][], flow?: any[][]): any[][] {
   return cells(addin().cn.surprise, period, flow);

@@ -81,6 +81,13 @@ export const FORMULA_CASES: FormulaCase[] = [
     formula: '=CN.SERIES({"exports_yoy";"imports_yoy"})',
     expect: bad(/CN.SERIES spills a whole series, so it takes one series id, not a range/),
   },
+  // Polls forecast the balance too
+  { formula: '=CN.CONSENSUS("2026-01/02", "balance")', expect: v(179.6) },
+  { formula: '=CN.SURPRISE("2026-01/02", "surplus")', expect: v(34) },
+  {
+    formula: '=CN.YOY("2025-12", "balance")',
+    expect: bad(/Expected a flow "exports" or "imports" \(/),
+  },
   // 2026 releases
   { formula: '=CN.YOY("2026-04")', expect: v(14.1) },
   { formula: '=CN.SURPLUS("2026-01/02")', expect: v(213.6) },

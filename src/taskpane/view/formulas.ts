@@ -31,6 +31,10 @@ export function formulaFor(figure: Figure): string {
       return cny
         ? valueFormula(figure.series, period, currency)
         : `=CN.CONSENSUS(${period}, "imports")`;
+    case "balance_consensus":
+      return cny
+        ? valueFormula(figure.series, period, currency)
+        : `=CN.CONSENSUS(${period}, "balance")`;
     default:
       return (
         breakdownFormula(figure.series, period, currency) ??
