@@ -9,9 +9,12 @@ const { NormalModuleReplacementPlugin, sources } = require("webpack");
 // The dataset's compact encoding is TypeScript shared with the add-in; tsx loads it here.
 const compact = require("tsx/cjs/api").require("./src/data/compact.ts", __filename);
 
+const readData = (file) =>
+  JSON.parse(fs.readFileSync(path.resolve(__dirname, "src/data", file), "utf8"));
 /** The sources in their order, which the compact observations refer to by position. */
-const readSources = () =>
-  JSON.parse(fs.readFileSync(path.resolve(__dirname, "src/data/sources.json"), "utf8"));
+const readSources = () => readData("sources.json");
+/** The series, whose units give the rounding step of each printed figure. */
+const readSeries = () => readData("series.json");
 
 const urlDev = "https://localhost:3000/";
 /** Where the add-in is hosted in production; set ADDIN_PROD_URL when building for a real host. */
@@ -26,25 +29,40 @@ const certDir = path.resolve(__dirname, ".certs");
 async function getHttpsOptions() {
   if (process.platform !== "linux") return devCerts.getHttpsServerOptions();
   const files = { ca: "ca.crt", cert: "localhost.crt", key: "localhost.key" };
-  const paths = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, path.join(certDir, f)]));
+  const paths = Object.fromEntries(
+    Object.entries(files).map(([k, f]) => [k, path.join(certDir, f)])
+  );
   if (!fs.existsSync(paths.cert) || !fs.existsSync(paths.key)) {
-    await devCerts.generateCertificates(paths.ca, paths.cert, paths.key, 30, ["localhost", "127.0.0.1"]);
+    await devCerts.generateCertificates(paths.ca, paths.cert, paths.key, 30, [
+      "localhost",
+      "127.0.0.1",
+    ]);
   }
-  return { ca: fs.readFileSync(paths.ca), cert: fs.readFileSync(paths.cert), key: fs.readFileSync(paths.key) };
+  return {
+    ca: fs.readFileSync(paths.ca),
+    cert: fs.readFileSync(paths.cert),
+    key: fs.readFileSync(paths.key),
+  };
 }
 
 /** Rewrites every dev URL in the emitted manifest and functions metadata for a production host. */
 class ProductionUrlPlugin {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("ProductionUrlPlugin", (compilation) => {
-      compilation.hooks.processAssets.tap({ name: "ProductionUrlPlugin", stage: compilation.constructor.PROCESS_ASSETS_STAGE_OPTIMIZE }, () => {
-        for (const name of ["manifest.xml", "functions.json"]) {
-          const asset = compilation.getAsset(name);
-          if (!asset) continue;
-          const text = asset.source.source().toString().split(urlDev).join(urlProd);
-          compilation.updateAsset(name, new sources.RawSource(text));
+      compilation.hooks.processAssets.tap(
+        {
+          name: "ProductionUrlPlugin",
+          stage: compilation.constructor.PROCESS_ASSETS_STAGE_OPTIMIZE,
+        },
+        () => {
+          for (const name of ["manifest.xml", "functions.json"]) {
+            const asset = compilation.getAsset(name);
+            if (!asset) continue;
+            const text = asset.source.source().toString().split(urlDev).join(urlProd);
+            compilation.updateAsset(name, new sources.RawSource(text));
+          }
         }
-      });
+      );
     });
   }
 }
@@ -93,7 +111,10 @@ module.exports = async (env, options) => {
           test: /observations\.json$/,
           issuerLayer: "functions",
           type: "json",
-          parser: { parse: (text) => compact.encodeObservations(JSON.parse(text), readSources()) },
+          parser: {
+            parse: (text) =>
+              compact.encodeObservations(JSON.parse(text), readSources(), readSeries()),
+          },
         },
         {
           test: /sources\.json$/,
@@ -117,7 +138,10 @@ module.exports = async (env, options) => {
     },
     performance: { hints: false },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: "./src/functions/functions.ts",
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -49,19 +49,23 @@ export function isCurrency(value: unknown): boolean {
 }
 
 /**
- * `exports` (the default when omitted) or `imports`, in any case, and "balance" where polls are
- * read. `currencyHint` says where a currency goes, for a user who typed one in the flow's place.
+ * `exports` (the default when omitted) or `imports`, in any case. `currencyHint` says where a
+ * currency goes, for a user who typed one in the flow's place.
  */
-export function parseFlow(value: unknown, currencyHint?: string): Flow | CoreError;
-export function parseFlow(
+export function parseFlow(value: unknown, currencyHint?: string): Flow | CoreError {
+  // Without the balance allowed, readFlow answers exports, imports or an error.
+  return readFlow(value, false, currencyHint) as Flow | CoreError;
+}
+
+/** What a poll forecast: `exports` (default), `imports`, or `balance`. */
+export function parsePolledFlow(value: unknown, currencyHint?: string): PolledFlow | CoreError {
+  return readFlow(value, true, currencyHint);
+}
+
+function readFlow(
   value: unknown,
-  currencyHint: string | undefined,
-  withBalance: true
-): PolledFlow | CoreError;
-export function parseFlow(
-  value: unknown,
-  currencyHint?: string,
-  withBalance = false
+  withBalance: boolean,
+  currencyHint: string | undefined
 ): PolledFlow | CoreError {
   if (isBlank(value)) return "exports";
   const flow =

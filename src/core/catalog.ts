@@ -1,4 +1,13 @@
-import type { CoreDataset, Meta, Reported, Series, SourceRecord, Terms } from "../data/dataset";
+import type {
+  CoreDataset,
+  Meta,
+  Reported,
+  Series,
+  SourceRecord,
+  Terms,
+  Unit,
+} from "../data/dataset";
+import { roundingStep } from "../data/rounding";
 import { figureKey } from "../data/keys";
 import { isCoreError } from "./errors";
 import { Period, parsePeriod, periodOrder } from "./period";
@@ -11,7 +20,7 @@ export interface Figure {
   readonly value: number;
   readonly preferred: Reported;
   readonly reports: readonly Reported[];
-  /** True when the reports give different values. */
+  /** True when the reports give different values, beyond the rounding each was printed with. */
   readonly disagree: boolean;
 }
 
@@ -46,7 +55,7 @@ export class Catalog {
       else groups.set(key, [o]);
     }
     for (const reports of groups.values()) {
-      const figure = makeFigure(reports);
+      const figure = makeFigure(reports, this.series.get(reports[0].series)?.unit ?? "bn");
       if (!figure) continue;
       const terms: TermsKey = figure.terms ?? "-";
       if (figure.preferred.kind === "forecast") {
@@ -148,7 +157,25 @@ export class Catalog {
   }
 }
 
-function makeFigure(reports: Reported[]): Figure | undefined {
+/**
+ * The rounding step of a report in its series' unit: what its printed form implies ("$1.19
+ * trillion": 10 bn), else the decimals of its value.
+ */
+function stepOf(o: Reported, unit: Unit): number {
+  if (o.step !== undefined) return o.step;
+  const printed = (o as { reportedAs?: string }).reportedAs;
+  return roundingStep({ value: o.value, reportedAs: printed }, unit);
+}
+
+/**
+ * Whether two reports can be the same figure as each was rounded: the ranges their printed forms
+ * stand for overlap (1189 and "$1.19 trillion" do; 5.5 and 5.4 do not).
+ */
+function agree(a: Reported, b: Reported, unit: Unit): boolean {
+  return Math.abs(a.value - b.value) < (stepOf(a, unit) + stepOf(b, unit)) / 2 - 1e-9;
+}
+
+function makeFigure(reports: Reported[], unit: Unit): Figure | undefined {
   const ordered = [...reports].sort(
     (a, b) => Number(b.preferred === true) - Number(a.preferred === true)
   );
@@ -162,6 +189,6 @@ function makeFigure(reports: Reported[]): Figure | undefined {
     value: preferred.value,
     preferred,
     reports: Object.freeze(ordered),
-    disagree: ordered.some((o) => o.value !== preferred.value),
+    disagree: ordered.some((o) => !agree(o, preferred, unit)),
   });
 }

@@ -1,4 +1,4 @@
-import { isBlank, isCurrency, parseFlow, parseSeries, parseTerms } from "./args";
+import { isBlank, isCurrency, parseFlow, parsePolledFlow, parseSeries, parseTerms } from "./args";
 import {
   COMMODITY_SERIES,
   Measure,
@@ -165,7 +165,7 @@ export function makeFunctions(catalog: Catalog) {
       const flow = parseFlow(flowIn, CURRENCY_HINTS.yoy);
       return isCoreError(flow) ? flow : FLOW_SERIES[flow].actual;
     }
-    const flow = parseFlow(flowIn, CURRENCY_HINTS.consensus, true);
+    const flow = parsePolledFlow(flowIn, CURRENCY_HINTS.consensus);
     return isCoreError(flow) ? flow : FLOW_SERIES[flow][measure];
   }
 
@@ -289,7 +289,7 @@ export function makeFunctions(catalog: Catalog) {
     },
 
     surprise(period: unknown, flow: unknown): Cell {
-      const flowIn = parseFlow(flow, CURRENCY_HINTS.consensus, true);
+      const flowIn = parsePolledFlow(flow, CURRENCY_HINTS.consensus);
       if (isCoreError(flowIn)) return flowIn;
       const actual = valueOf(FLOW_SERIES[flowIn].actual, period, null);
       if (isCoreError(actual)) return actual;

@@ -1,4 +1,4 @@
-import { isBlank, parseFlow, parseSeries } from "./args";
+import { isBlank, parseFlow, parsePolledFlow, parseSeries } from "./args";
 import { broadcast, NOT_SINGLE, singleValue } from "./broadcast";
 import { Catalog, Figure } from "./catalog";
 import { FLOW_SERIES } from "./cn";
@@ -55,7 +55,7 @@ function flowFigure(
   currencyIn: unknown,
   polled: boolean
 ): Figure | undefined {
-  const flow = polled ? parseFlow(flowIn, undefined, true) : parseFlow(flowIn);
+  const flow = polled ? parsePolledFlow(flowIn) : parseFlow(flowIn);
   return isCoreError(flow)
     ? undefined
     : figure(lookup, FLOW_SERIES[flow][measure], periodIn, currencyIn);

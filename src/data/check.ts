@@ -1,4 +1,7 @@
-import { Dataset, DatasetSchema, Observation, PERIOD_ID_PATTERN, Unit } from "./dataset";
+import { Dataset, DatasetSchema, Observation, PERIOD_ID_PATTERN } from "./dataset";
+import { roundingStep } from "./rounding";
+
+export { roundingStep };
 import { figureKey } from "./keys";
 
 /**
@@ -24,42 +27,6 @@ export function checkDataset(input: unknown): string[] {
     ...checkDates(dataset),
     ...checkReleaseDates(dataset),
   ];
-}
-
-/**
- * What a scale word in a printed figure is worth in each unit ("" for a bare number): "$3.77
- * trillion" is 3770 bn; "450,000 tonnes" is 450 kt; "12.38 million barrels" is 12.38 mbpd.
- */
-const SCALES: Record<Unit, Record<string, number>> = {
-  bn: { trillion: 1000, billion: 1, million: 0.001, "": 1 },
-  trn: { trillion: 1, billion: 0.001, "": 1 },
-  pct: { "": 1 },
-  mt: { billion: 1000, million: 1, thousand: 0.001, "": 1e-6 },
-  kt: { million: 1000, thousand: 1, "": 0.001 },
-  t: { million: 1e6, thousand: 1000, "": 1 },
-  mbpd: { million: 1, thousand: 0.001, "": 1e-6 },
-};
-
-/**
- * The rounding step a reported value implies, in the series' unit: 0.1 for 6.6, 1 for 992,
- * 0.01 for "$104.84 billion", 10 for "$3.77 trillion" (stored as 3770 billions), 0.001 kt for
- * "450,000 tonnes". Without a printed form, the stored value's own decimals.
- */
-export function roundingStep(
-  o: Pick<Observation, "value" | "reportedAs">,
-  unit: Unit = "bn"
-): number {
-  // "450,000 tonnes" groups thousands; "88,31 Millionen Tonnen" writes a decimal comma.
-  const printed = o.reportedAs
-    ?.replace(/(\d),(?=\d{3}(?!\d))/g, "$1")
-    .replace(/(\d),(?=\d{1,2}(?!\d))/g, "$1.");
-  const match = /(\d+)(?:\.(\d+))?\s*(trillion|billion|million|thousand)?/i.exec(
-    printed ?? String(Math.abs(o.value))
-  );
-  const decimals = match?.[2]?.length ?? 0;
-  const word = printed === undefined ? "" : (match?.[3] ?? "").toLowerCase();
-  const scale = printed === undefined ? 1 : (SCALES[unit][word] ?? 1);
-  return scale * 10 ** -decimals;
 }
 
 function checkIds(dataset: Dataset): string[] {

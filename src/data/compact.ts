@@ -11,6 +11,8 @@ import type {
   SourceRecord,
 } from "./dataset";
 
+import { roundingStep } from "./rounding";
+
 export type { CoreDataset };
 
 /**
@@ -43,6 +45,8 @@ export interface CompactObservations {
   readonly qualifier: readonly number[];
   readonly by: readonly number[];
   readonly provider: readonly number[];
+  /** The rounding step of the printed form, in the series' unit; 0 where nothing was printed. */
+  readonly step: readonly number[];
 }
 
 /** Sources in columns, without what only the pane shows; indexes point into `strings`, -1 is absent. */
@@ -94,11 +98,16 @@ class StringTable {
 
 export function encodeObservations(
   observations: readonly Observation[],
-  sources: readonly Pick<Source, "id">[]
+  sources: readonly Pick<Source, "id">[],
+  series: readonly Pick<Series, "id" | "unit">[]
 ): CompactObservations {
   const table = new StringTable();
   const sourceIndex = new Map(sources.map((s, i) => [s.id, i]));
+  const units = new Map(series.map((s) => [s.id, s.unit]));
   return {
+    step: observations.map((o) =>
+      o.reportedAs ? roundingStep(o, units.get(o.series) ?? "bn") : 0
+    ),
     series: observations.map((o) => table.of(o.series)),
     period: observations.map((o) => table.of(o.period)),
     value: observations.map((o) => o.value),
@@ -185,6 +194,7 @@ export function decodeObservations(
       source: sources[c.source[i]]?.id ?? "",
     };
     if (c.preferred[i] !== 0) o.preferred = c.preferred[i] === 1;
+    if (c.step[i] > 0) o.step = c.step[i];
     if (c.qualifier[i] !== 0) o.qualifier = QUALIFIERS[c.qualifier[i] - 1];
     const by = at(c.strings, c.by[i]);
     if (by !== undefined) o.by = by;
@@ -207,7 +217,7 @@ export function encodeDataset(d: Dataset): CompactDataset {
     meta: d.meta,
     series: d.series,
     sources: encodeSources(d.sources),
-    observations: encodeObservations(d.observations, d.sources),
+    observations: encodeObservations(d.observations, d.sources, d.series),
   };
 }
 

@@ -130,8 +130,13 @@ export const MetaSchema = z
   .strict();
 export type Meta = z.infer<typeof MetaSchema>;
 
-/** An observation as the functions carry it: without the words only the pane shows. */
-export type Reported = Omit<Observation, "note" | "reportedAs" | "levelsDiffer">;
+/**
+ * An observation as the functions carry it: without the words only the pane shows, but with the
+ * rounding step its printed form implies (`step`, in the series' unit) where it had one.
+ */
+export type Reported = Omit<Observation, "note" | "reportedAs" | "levelsDiffer"> & {
+  readonly step?: number;
+};
 
 /** A source as the functions carry it: what a citation needs. */
 export type SourceRecord = Omit<Source, "title" | "titleFrom" | "dateFrom" | "original"> & {

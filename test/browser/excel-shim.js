@@ -36,7 +36,10 @@
   });
   if (!host) return;
 
-  const version = (v) => String(v || "1.1").split(".").map(Number);
+  const version = (v) =>
+    String(v || "1.1")
+      .split(".")
+      .map(Number);
   const atLeast = (have, want) => {
     const [a, b] = [version(have), version(want)];
     return a[0] > b[0] || (a[0] === b[0] && (a[1] || 0) >= (b[1] || 0));

@@ -205,8 +205,11 @@ export const FORMULA_CASES: FormulaCase[] = [
     },
   },
   {
+    // 1189, "$1.19 trillion" and "almost $1.2 trillion" agree as each was rounded
     formula: '=CN.SOURCE("balance", 2025)',
-    expect: { text: /^Sources differ\..*1189.*1190.*almost 1200/ },
+    expect: {
+      text: /^balance 2025 = 1189 USD bn\. Source: .*giving 1190 USD bn.*giving almost 1200 USD bn/,
+    },
   },
   {
     formula: "=CN.VINTAGE()",

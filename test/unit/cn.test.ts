@@ -253,3 +253,36 @@ describe("period traps", () => {
     expect(error(cn.consensus("2025-04", "usd")).message).toMatch(/takes no currency/);
   });
 });
+
+describe("sources that differ", () => {
+  const figure = (reports: { value: number; reportedAs?: string }[]) => {
+    const d = JSON.parse(JSON.stringify(MINI)) as typeof MINI;
+    d.observations = reports.map((r, i) => ({
+      series: "balance",
+      period: "2025",
+      terms: "USD",
+      kind: "actual",
+      source: MINI.sources[0].id,
+      note: "A report of the 2025 balance for this test.",
+      ...(i === 0 ? { preferred: true } : { preferred: false }),
+      ...r,
+    }));
+    return makeFunctions(new Catalog(d)).source("balance", 2025, null) as string;
+  };
+
+  test("agree within the rounding each report was printed with", () => {
+    expect(figure([{ value: 1189 }, { value: 1190, reportedAs: "$1.19 trillion" }])).not.toMatch(
+      /^Sources differ/
+    );
+    expect(
+      figure([{ value: 1189 }, { value: 1200, reportedAs: "almost $1.2 trillion" }])
+    ).not.toMatch(/^Sources differ/);
+  });
+
+  test("differ when the ranges their rounding stands for do not overlap", () => {
+    expect(figure([{ value: 1189 }, { value: 1170, reportedAs: "$1.17 trillion" }])).toMatch(
+      /^Sources differ/
+    );
+    expect(figure([{ value: 5.5 }, { value: 5.4 }])).toMatch(/^Sources differ/);
+  });
+});

@@ -9,13 +9,15 @@ import { PaneDetails } from "../../src/taskpane/details";
 
 describe("the compact dataset the functions bundle embeds", () => {
   const decoded = decodeDataset(JSON.parse(JSON.stringify(encodeDataset(dataset))));
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const withoutSteps = decoded.observations.map(({ step, ...rest }) => rest);
 
   test("decodes to every observation without the words only the pane shows", () => {
     const strip = dataset.observations.map(
       // eslint-disable-next-line @typescript-eslint/no-unused-vars
       ({ note, reportedAs, levelsDiffer, ...rest }) => rest
     );
-    expect(decoded.observations).toEqual(strip);
+    expect(withoutSteps).toEqual(strip);
   });
 
   test("decodes to every source with what a citation needs", () => {
@@ -27,6 +29,16 @@ describe("the compact dataset the functions bundle embeds", () => {
           : rest
     );
     expect(decoded.sources).toEqual(strip);
+  });
+
+  test("carries the rounding step of every printed figure", () => {
+    const printed = dataset.observations.filter((o) => o.reportedAs);
+    expect(printed.length).toBeGreaterThan(100);
+    const steps = decoded.observations.filter((o) => o.step !== undefined);
+    expect(steps).toHaveLength(printed.length);
+    const i = dataset.observations.findIndex((o) => o.reportedAs === "$1.19 trillion");
+    const trillion = decoded.observations[i];
+    expect(trillion?.step).toBe(10);
   });
 
   test("is smaller than the files it encodes", () => {
@@ -45,7 +57,13 @@ describe("the pane's details beside the functions' records", () => {
   );
 
   test("give back every observation and source as written", () => {
-    expect(decoded.observations.map((o) => details.observation(o))).toEqual(dataset.observations);
+    expect(
+      decoded.observations.map((o) => {
+        // eslint-disable-next-line @typescript-eslint/no-unused-vars
+        const { step, ...full } = details.observation(o) as typeof o & { step?: number };
+        return full;
+      })
+    ).toEqual(dataset.observations);
     expect(decoded.sources.map((s) => details.source(s))).toEqual(dataset.sources);
   });
 
