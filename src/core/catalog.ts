@@ -8,19 +8,33 @@ import type {
   Unit,
 } from "../data/dataset";
 import { roundingStep } from "../data/rounding";
+import { TIERS } from "../data/tiers";
 import { figureKey } from "../data/keys";
 import { isCoreError } from "./errors";
 import { Period, parsePeriod, periodOrder } from "./period";
 
-/** One figure: the value the functions return, and every report of it, the preferred one first. */
+/**
+ * One figure: the value the functions return, and every report of it. A figure has a history:
+ * its first release (reported by one or more publications, one of them preferred), then any
+ * revisions that later releases published.
+ */
 export interface Figure {
   readonly series: string;
   readonly period: Period;
   readonly terms: Terms | null;
+  /** The latest published value: the latest revision's, else the first release's. */
   readonly value: number;
+  /** The preferred report of the first release: what a poll forecast (CN.SURPRISE compares it). */
   readonly preferred: Reported;
+  /** The report `value` comes from: the latest revision, else the preferred report. */
+  readonly latest: Reported;
+  /** Every report: the first release's (the preferred one first), then revisions, oldest first. */
   readonly reports: readonly Reported[];
-  /** True when the reports give different values, beyond the rounding each was printed with. */
+  /** The revisions, oldest first. */
+  readonly revisions: readonly Reported[];
+  /** The day the figure was first published (its earliest first-release report). */
+  readonly released: string;
+  /** True when first-release reports give different values beyond their printed rounding. */
   readonly disagree: boolean;
 }
 
@@ -55,7 +69,12 @@ export class Catalog {
       else groups.set(key, [o]);
     }
     for (const reports of groups.values()) {
-      const figure = makeFigure(reports, this.series.get(reports[0].series)?.unit ?? "bn");
+      const figure = makeFigure(
+        reports,
+        this.series.get(reports[0].series)?.unit ?? "bn",
+        (o) => this.sources.get(o.source)?.published ?? "",
+        (o) => TIERS.indexOf(this.sources.get(o.source)?.tier ?? "other")
+      );
       if (!figure) continue;
       const terms: TermsKey = figure.terms ?? "-";
       if (figure.preferred.kind === "forecast") {
@@ -71,6 +90,18 @@ export class Catalog {
         this.figures.set(figure.series, byTerms);
       }
     }
+  }
+
+  /**
+   * What had been published of a figure by the end of a day (YYYY-MM-DD): the latest revision
+   * published by then, else the first release; undefined before the first release.
+   */
+  asOf(figure: Figure, day: string): Reported | undefined {
+    for (let i = figure.revisions.length - 1; i >= 0; i--) {
+      const r = figure.revisions[i];
+      if ((this.sources.get(r.source)?.published ?? "") <= day) return r;
+    }
+    return figure.released <= day ? figure.preferred : undefined;
   }
 
   /** The figure for a series, terms and canonical period id, if the dataset has it. */
@@ -175,20 +206,43 @@ function agree(a: Reported, b: Reported, unit: Unit): boolean {
   return Math.abs(a.value - b.value) < (stepOf(a, unit) + stepOf(b, unit)) / 2 - 1e-9;
 }
 
-function makeFigure(reports: Reported[], unit: Unit): Figure | undefined {
-  const ordered = [...reports].sort(
+function makeFigure(
+  reports: Reported[],
+  unit: Unit,
+  published: (o: Reported) => string,
+  tier: (o: Reported) => number
+): Figure | undefined {
+  const revised = reports.filter((o) => o.revision === true);
+  const first = reports.length === revised.length ? reports : reports.filter((o) => !o.revision);
+  const ordered = [...first].sort(
     (a, b) => Number(b.preferred === true) - Number(a.preferred === true)
   );
+  // Oldest first; of revisions published the same day, the best last (unhedged, most precise,
+  // best tier), so that the last is the one returned.
+  const quality = (o: Reported) => [o.qualifier ? 1 : 0, stepOf(o, unit), tier(o)];
+  const worseFirst = (a: Reported, b: Reported) => {
+    const [x, y] = [quality(a), quality(b)];
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return y[i] - x[i];
+    return 0;
+  };
+  const revisions =
+    first === reports
+      ? []
+      : [...revised].sort((a, b) => published(a).localeCompare(published(b)) || worseFirst(a, b));
   const preferred = ordered[0];
+  const latest = revisions.length > 0 ? revisions[revisions.length - 1] : preferred;
   const period = parsePeriod(preferred.period);
   if (isCoreError(period)) return undefined;
   return Object.freeze({
     series: preferred.series,
     period,
     terms: preferred.terms,
-    value: preferred.value,
+    value: latest.value,
     preferred,
-    reports: Object.freeze(ordered),
+    latest,
+    reports: Object.freeze([...ordered, ...revisions]),
+    revisions: Object.freeze(revisions),
+    released: first.map(published).sort()[0] ?? "",
     disagree: ordered.some((o) => !agree(o, preferred, unit)),
   });
 }

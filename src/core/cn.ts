@@ -12,6 +12,7 @@ import {
   PartnerFlow,
 } from "./breakdown";
 import { Catalog, Figure, TermsKey } from "./catalog";
+import { Day, excelSerial, parseAsOf } from "./dates";
 import { CoreError, describeInput, invalid, isCoreError, notAvailable } from "./errors";
 import { Frequency, janFebPeriod, parsePeriod, Period, periodLabel, periodOrder } from "./period";
 import type { Observation, Reported, Series, Terms } from "../data/dataset";
@@ -260,14 +261,43 @@ export function makeFunctions(catalog: Catalog) {
   const valueOfFigure = (figure: Figure | CoreError): Cell =>
     isCoreError(figure) ? figure : figure.value;
 
+  /** A figure's value as published by the end of a day, or when it was first published. */
+  function publishedBy(figure: Figure, day: Day): number | CoreError {
+    const report = catalog.asOf(figure, day);
+    if (report) return report.value;
+    const series = catalog.series.get(figure.series);
+    return notAvailable(
+      `${series?.name ?? figure.series} for ${periodLabel(figure.period)} was first published on ${figure.released}; nothing of it had been published by ${day}.`
+    );
+  }
+
   function describe(figure: Figure): string {
     const series = catalog.series.get(figure.series);
     const amount = (o: Reported) => formatAmount(o, series, figure.terms);
-    const head = `${figure.series} ${figure.period.id} = ${amount(figure.preferred)}. Source: ${catalog.cite(figure.preferred)}.`;
-    const others = figure.reports
-      .slice(1)
-      .map((o) => ` Also: ${catalog.cite(o)}, giving ${amount(o)}.`);
-    return (figure.disagree ? "Sources differ. " : "") + head + others.join("");
+    const first = figure.reports.filter((o) => !o.revision);
+    const revised =
+      figure.revisions.length > 0
+        ? ` (revised; first released as ${amount(figure.preferred)} on ${figure.released})`
+        : "";
+    const head = `${figure.series} ${figure.period.id} = ${amount(figure.latest)}${revised}. Source: ${catalog.cite(figure.latest)}.`;
+    const day = (o: Reported) => catalog.sources.get(o.source)?.published ?? "";
+    const earlier = figure.revisions
+      .filter((o) => o !== figure.latest)
+      .reverse()
+      .map(
+        (o) =>
+          ` ${day(o) === day(figure.latest) ? "Also" : "Earlier revision"}: ${catalog.cite(o)}, giving ${amount(o)}.`
+      );
+    const firstRelease =
+      figure.revisions.length > 0 ? ` First release: ${catalog.cite(figure.preferred)}.` : "";
+    const others = first.slice(1).map((o) => ` Also: ${catalog.cite(o)}, giving ${amount(o)}.`);
+    return (
+      (figure.disagree ? "Sources differ. " : "") +
+      head +
+      earlier.join("") +
+      firstRelease +
+      others.join("")
+    );
   }
 
   return {
@@ -288,14 +318,15 @@ export function makeFunctions(catalog: Catalog) {
       return isCoreError(series) ? series : valueOf(series, period, null);
     },
 
+    /** Actual minus consensus, with the actual as first released: what the poll forecast. */
     surprise(period: unknown, flow: unknown): Cell {
       const flowIn = parsePolledFlow(flow, CURRENCY_HINTS.consensus);
       if (isCoreError(flowIn)) return flowIn;
-      const actual = valueOf(FLOW_SERIES[flowIn].actual, period, null);
+      const actual = figureOf(FLOW_SERIES[flowIn].actual, period, null);
       if (isCoreError(actual)) return actual;
       const expected = valueOf(FLOW_SERIES[flowIn].consensus, period, null);
       if (isCoreError(expected)) return expected;
-      return subtract(actual, expected);
+      return subtract(actual.preferred.value, expected);
     },
 
     /** The figure behind a CN.PARTNER call, or why there is none. */
@@ -314,8 +345,36 @@ export function makeFunctions(catalog: Catalog) {
     commodity: (item: unknown, period: unknown, measure: unknown): Cell =>
       valueOfFigure(commodityFigure(item, period, measure)),
 
-    value: (series: unknown, period: unknown, currency: unknown): Cell =>
-      valueOfFigure(figureOf(series, period, currency)),
+    value(series: unknown, period: unknown, currency: unknown, asof: unknown): Cell {
+      const figure = figureOf(series, period, currency);
+      if (isCoreError(figure) || isBlank(asof)) return valueOfFigure(figure);
+      const day = parseAsOf(asof);
+      return isCoreError(day) ? day : day === undefined ? figure.value : publishedBy(figure, day);
+    },
+
+    /** Every published value of a figure, oldest first: date serial, value, publisher, which release. */
+    history(series: unknown, period: unknown, currency: unknown): Table | CoreError {
+      const figure = figureOf(series, period, currency);
+      if (isCoreError(figure)) return figure;
+      const rows = figure.reports.map((o) => {
+        const source = catalog.sources.get(o.source);
+        const day = source?.published ?? "";
+        const publisher = source?.original
+          ? `${source.original.publisher} (via ${source.publisher})`
+          : (source?.publisher ?? o.source);
+        return {
+          day,
+          row: [excelSerial(day), o.value, publisher, o.revision ? "revision" : "first release"],
+        };
+      });
+      return rows
+        .sort(
+          (a, b) =>
+            a.day.localeCompare(b.day) ||
+            Number(a.row[3] === "revision") - Number(b.row[3] === "revision")
+        )
+        .map((r) => r.row as (string | number)[]);
+    },
 
     forecast(yearIn: unknown, seriesIn: unknown, by: unknown): Cell {
       const period = parsePeriod(yearIn);
@@ -358,8 +417,11 @@ export function makeFunctions(catalog: Catalog) {
       seriesIn: unknown,
       fromIn: unknown,
       toIn: unknown,
-      currencyIn: unknown
+      currencyIn: unknown,
+      asofIn?: unknown
     ): Table | CoreError {
+      const asof = parseAsOf(asofIn);
+      if (isCoreError(asof)) return asof;
       const series = parseSeries(seriesIn, catalog);
       if (isCoreError(series)) return series;
       const terms = parseTerms(currencyIn, series);
@@ -379,8 +441,9 @@ export function makeFunctions(catalog: Catalog) {
       const rows: Table = [];
       for (const f of all) {
         const order = periodOrder(f.period);
-        if (inClass(f.period.frequency, frequency) && order >= lower && order <= upper)
-          rows.push([f.period.id, f.value]);
+        if (!inClass(f.period.frequency, frequency) || order < lower || order > upper) continue;
+        const report = asof === undefined ? f.latest : catalog.asOf(f, asof);
+        if (report) rows.push([f.period.id, report.value]);
       }
       if (rows.length === 0) {
         const range =
@@ -388,7 +451,7 @@ export function makeFunctions(catalog: Catalog) {
             ? ` between ${from ? periodLabel(from) : "the start"} and ${to ? periodLabel(to) : "the end"}`
             : "";
         return notAvailable(
-          `No ${FREQUENCY_NAMES[frequency]} figures for ${series.id}${range}. The dataset has ${catalog.coverage(series.id, terms)}.`
+          `No ${FREQUENCY_NAMES[frequency]} figures for ${series.id}${range}${asof ? ` published by ${asof}` : ""}. The dataset has ${catalog.coverage(series.id, terms)}.`
         );
       }
       return rows;

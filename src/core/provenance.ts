@@ -132,9 +132,15 @@ export const CALLS: Readonly<Record<string, CallSpec>> = {
     behind: ({ cn }, [i, per, m]) => present(found(cn.commodityFigure(i, per, m))),
   },
   VALUE: {
-    arity: 3,
+    arity: 4,
     broadcasts: true,
-    run: (cn, [s, p, c]) => cn.value(s, p, c),
+    run: (cn, [s, p, c, asof]) => cn.value(s, p, c, asof),
+    behind: (lookup, [s, p, c]) => present(figure(lookup, s, p, c)),
+  },
+  HISTORY: {
+    arity: 3,
+    broadcasts: false,
+    run: (cn, [s, p, c]) => cn.history(s, p, c),
     behind: (lookup, [s, p, c]) => present(figure(lookup, s, p, c)),
   },
   SOURCE: {
@@ -144,9 +150,9 @@ export const CALLS: Readonly<Record<string, CallSpec>> = {
     behind: (lookup, [s, p, c]) => present(figure(lookup, s, p, c)),
   },
   SERIES: {
-    arity: 4,
+    arity: 5,
     broadcasts: false,
-    run: (cn, [s, from, to, c]) => cn.series(s, from, to, c),
+    run: (cn, [s, from, to, c, asof]) => cn.series(s, from, to, c, asof),
     behind: (lookup, [s, , , c], value) => {
       if (!Array.isArray(value)) return [];
       return present(

@@ -1,4 +1,4 @@
-import { Dataset, DatasetSchema, Observation, PERIOD_ID_PATTERN } from "./dataset";
+import { Dataset, DatasetSchema, Observation, PERIOD_ID_PATTERN, Source, TIERS } from "./dataset";
 import { roundingStep } from "./rounding";
 
 export { roundingStep };
@@ -22,6 +22,9 @@ export function checkDataset(input: unknown): string[] {
     ...checkBalances(dataset),
     ...checkGrowthAgainstLevels(dataset),
     ...checkCumulativeVolumes(dataset),
+    ...checkPreferredTiers(dataset),
+    ...checkRevisions(dataset),
+    ...checkCitationAddresses(dataset),
     ...checkPartnersBelowHeadline(dataset),
     ...checkAsOf(dataset),
     ...checkDates(dataset),
@@ -194,6 +197,106 @@ function checkPartnersBelowHeadline(dataset: Dataset): string[] {
       problems.push(
         `${series} ${period} ${terms}: ${part.value} is not below China's ${flow} of ${whole.value}`
       );
+    }
+  }
+  return problems;
+}
+
+/**
+ * The preferred report of a figure is, among the first-release reports that agree with it within
+ * their rounding: not hedged where one is not, then the most precise (a rounded headline never
+ * displaces the figure customs printed), then of the best tier, then the earliest. A report that
+ * ranks higher, whether it agrees or gives another value, may be passed over only where the
+ * preferred report's note explains why ("Returned over …").
+ */
+function checkPreferredTiers(dataset: Dataset): string[] {
+  const problems: string[] = [];
+  const sources = new Map(dataset.sources.map((s) => [s.id, s]));
+  const units = new Map(dataset.series.map((s) => [s.id, s.unit]));
+  for (const [key, group] of groupBy(dataset.observations, figureKey)) {
+    const first = group.filter((o) => !o.revision);
+    const preferred = first.find((o) => o.preferred);
+    if (first.length < 2 || !preferred) continue;
+    const unit = units.get(preferred.series) ?? "bn";
+    const rank = (o: Observation) => {
+      const s = sources.get(o.source);
+      return [
+        o.qualifier ? 1 : 0,
+        roundingStep(o, unit),
+        s ? TIERS.indexOf(s.tier) : TIERS.length,
+        s?.published ?? "",
+      ] as const;
+    };
+    const better = (a: Observation, b: Observation) => {
+      const [x, y] = [rank(a), rank(b)];
+      for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] < y[i];
+      return false;
+    };
+    const agreeing = first.filter((o) => sameFigure(o, preferred, unit));
+    const best = agreeing.find((o) => better(o, preferred));
+    // A reconciled choice says why in its note ("Returned over …"): a more precise report can be
+    // a misprint or a truncation that contradicts the other figures of the release.
+    if (best && !/Returned over/.test(preferred.note)) {
+      problems.push(
+        `${key}: the preferred report (${preferred.source}) should be ${best.source}, which agrees with it and ranks higher (unhedged, precision, tier, date)`
+      );
+    }
+    const tierOf = (o: Observation) => TIERS.indexOf(sources.get(o.source)?.tier ?? "other");
+    const passedOver = first.filter(
+      (o) => !sameFigure(o, preferred, unit) && !o.qualifier && tierOf(o) < tierOf(preferred)
+    );
+    if (passedOver.length > 0 && !/Returned over/.test(preferred.note)) {
+      problems.push(
+        `${key}: ${passedOver.map((o) => o.source).join(", ")} ranks above the preferred report but gives another value; the preferred report's note must say why it is returned over it ("Returned over …")`
+      );
+    }
+  }
+  return problems;
+}
+
+/** Whether two reports can be the same figure as each was rounded (their ranges overlap). */
+function sameFigure(a: Observation, b: Observation, unit: Parameters<typeof roundingStep>[1]) {
+  return Math.abs(a.value - b.value) < (roundingStep(a, unit) + roundingStep(b, unit)) / 2 - 1e-9;
+}
+
+/**
+ * A revision is a later release's value: it is never the preferred report (that is the first
+ * release's), a figure cannot be only revisions, and a revision is published after the first release.
+ */
+function checkRevisions(dataset: Dataset): string[] {
+  const problems: string[] = [];
+  const published = new Map(dataset.sources.map((s) => [s.id, s.published]));
+  for (const [key, group] of groupBy(dataset.observations, figureKey)) {
+    const revisions = group.filter((o) => o.revision);
+    if (revisions.length === 0) continue;
+    const first = group.filter((o) => !o.revision);
+    if (first.length === 0) {
+      problems.push(`${key}: has revisions but no first release`);
+      continue;
+    }
+    const released = first.map((o) => published.get(o.source) ?? "").sort()[0];
+    for (const r of revisions) {
+      if (r.preferred) problems.push(`${key}: the revision from ${r.source} is marked preferred`);
+      if ((published.get(r.source) ?? "") <= released)
+        problems.push(
+          `${key}: the revision from ${r.source} is not published after the first release (${released})`
+        );
+    }
+  }
+  return problems;
+}
+
+/** Addresses a reader would not open: APIs, feeds, and query-only post numbers. */
+export const NOT_A_PAGE = /\/wp-json\/|\/feed\/?$|\/rss(\/|$)|\/api\/|[?&]p=\d+$/i;
+
+/** Every source cites the page a reader would open, never an API, feed or query-only address. */
+function checkCitationAddresses(dataset: Dataset): string[] {
+  const problems: string[] = [];
+  const pages = (s: Source) => [s.url, s.original?.url ?? ""];
+  for (const s of dataset.sources) {
+    for (const url of pages(s)) {
+      if (NOT_A_PAGE.test(url))
+        problems.push(`source "${s.id}" cites ${url}, which is not a page a reader would open`);
     }
   }
   return problems;

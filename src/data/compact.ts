@@ -11,6 +11,7 @@ import type {
   SourceRecord,
 } from "./dataset";
 
+import { TIERS } from "./tiers";
 import { roundingStep } from "./rounding";
 
 export type { CoreDataset };
@@ -47,6 +48,8 @@ export interface CompactObservations {
   readonly provider: readonly number[];
   /** The rounding step of the printed form, in the series' unit; 0 where nothing was printed. */
   readonly step: readonly number[];
+  /** Positions of the observations that are revisions. */
+  readonly revisions: readonly number[];
 }
 
 /** Sources in columns, without what only the pane shows; indexes point into `strings`, -1 is absent. */
@@ -59,6 +62,8 @@ export interface CompactSources {
   readonly provider: readonly number[];
   readonly originalPublisher: readonly number[];
   readonly originalUrl: readonly (string | 0)[];
+  /** Index into the tiers, best first. */
+  readonly tier: readonly number[];
 }
 
 /** What the pane adds to each observation, aligned with the observations by position. */
@@ -79,6 +84,8 @@ export interface SourceDetails {
   readonly dateFromRelease: readonly number[];
   /** "" where a repost's original has no title. */
   readonly originalTitles: readonly string[];
+  /** The day each page was read; "" where not recorded. */
+  readonly accessed: readonly string[];
 }
 
 class StringTable {
@@ -96,6 +103,9 @@ class StringTable {
   }
 }
 
+const positions = <T>(items: readonly T[], test: (item: T) => boolean): number[] =>
+  items.flatMap((item, i) => (test(item) ? [i] : []));
+
 export function encodeObservations(
   observations: readonly Observation[],
   sources: readonly Pick<Source, "id">[],
@@ -105,6 +115,7 @@ export function encodeObservations(
   const sourceIndex = new Map(sources.map((s, i) => [s.id, i]));
   const units = new Map(series.map((s) => [s.id, s.unit]));
   return {
+    revisions: positions(observations, (o) => o.revision === true),
     step: observations.map((o) =>
       o.reportedAs ? roundingStep(o, units.get(o.series) ?? "bn") : 0
     ),
@@ -132,12 +143,10 @@ export function encodeSources(sources: readonly Source[]): CompactSources {
     provider: sources.map((s) => table.of(s.provider)),
     originalPublisher: sources.map((s) => table.of(s.original?.publisher)),
     originalUrl: sources.map((s) => s.original?.url ?? 0),
+    tier: sources.map((s) => TIERS.indexOf(s.tier)),
     strings: table.strings,
   };
 }
-
-const positions = <T>(items: readonly T[], test: (item: T) => boolean): number[] =>
-  items.flatMap((item, i) => (test(item) ? [i] : []));
 
 export function encodeObservationDetails(observations: readonly Observation[]): ObservationDetails {
   return {
@@ -153,6 +162,7 @@ export function encodeSourceDetails(sources: readonly Source[]): SourceDetails {
     titleFromUrl: positions(sources, (s) => s.titleFrom === "url"),
     dateFromRelease: positions(sources, (s) => s.dateFrom === "release"),
     originalTitles: sources.map((s) => s.original?.title ?? ""),
+    accessed: sources.map((s) => s.accessed ?? ""),
   };
 }
 
@@ -169,6 +179,7 @@ export function decodeSources(c: CompactSources): SourceRecord[] {
       url: c.url[i],
       published: c.strings[c.published[i]],
       provider: c.strings[c.provider[i]],
+      tier: TIERS[c.tier[i]],
     };
     const originalUrl = c.originalUrl[i];
     if (originalUrl !== 0)
@@ -184,6 +195,7 @@ export function decodeObservations(
   c: CompactObservations,
   sources: readonly Pick<Source, "id">[]
 ): Reported[] {
+  const revisions = new Set(c.revisions);
   return c.series.map((series, i) => {
     const o: { -readonly [K in keyof Reported]: Reported[K] } = {
       series: c.strings[series],
@@ -195,6 +207,7 @@ export function decodeObservations(
     };
     if (c.preferred[i] !== 0) o.preferred = c.preferred[i] === 1;
     if (c.step[i] > 0) o.step = c.step[i];
+    if (revisions.has(i)) o.revision = true;
     if (c.qualifier[i] !== 0) o.qualifier = QUALIFIERS[c.qualifier[i] - 1];
     const by = at(c.strings, c.by[i]);
     if (by !== undefined) o.by = by;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Tier, TIERS } from "./tiers";
 
 /**
  * The dataset's types, each beside the zod schema that validates it.
@@ -46,6 +47,11 @@ export type Qualifier = z.infer<typeof QualifierSchema>;
 export const UnitSchema = z.enum(["bn", "trn", "pct", "mt", "kt", "t", "mbpd"]);
 export type Unit = z.infer<typeof UnitSchema>;
 
+/** A source's tier (see tiers.ts). */
+export const TierSchema = z.enum(TIERS);
+export { TIERS };
+export type { Tier };
+
 export const OriginalSchema = z
   .object({
     publisher: z.string().min(1),
@@ -63,6 +69,9 @@ export const SourceSchema = z
     url: WebUrlSchema,
     published: DateSchema,
     provider: z.string().min(1),
+    tier: TierSchema,
+    /** The day the page was read for this dataset. */
+    accessed: DateSchema.optional(),
     original: OriginalSchema.optional(),
     /**
      * Absent when the title is the headline printed on the page. "url" when the stored page shows
@@ -112,6 +121,11 @@ export const ObservationSchema = z
     source: z.string().min(1),
     /** Marks the figure the functions return when several observations report the same thing. */
     preferred: z.boolean().optional(),
+    /**
+     * The figure as a later release revised it: the source's date is when the revision was
+     * published. The functions return the latest revision; CN.SURPRISE keeps the first release.
+     */
+    revision: z.boolean().optional(),
     /** A growth figure that disagrees with the levels it compares (revised levels); the note says why. */
     levelsDiffer: z.boolean().optional(),
     /** What the figure is, in our own words. */
@@ -139,7 +153,10 @@ export type Reported = Omit<Observation, "note" | "reportedAs" | "levelsDiffer">
 };
 
 /** A source as the functions carry it: what a citation needs. */
-export type SourceRecord = Omit<Source, "title" | "titleFrom" | "dateFrom" | "original"> & {
+export type SourceRecord = Omit<
+  Source,
+  "title" | "titleFrom" | "dateFrom" | "accessed" | "original"
+> & {
   original?: Omit<z.infer<typeof OriginalSchema>, "title">;
 };
 

@@ -185,16 +185,22 @@ export function forecast(year: any[][], series: any[][], source?: any[][]): any[
 }
 
 /**
- * Any series of the dataset by its id, for a period.
+ * Any series of the dataset by its id, for a period: the latest published value, or what had been published by an as-of date.
  * @customfunction
  * @helpurl https://localhost:3000/assets/help.html#value
  * @param series A series id such as "exports", "imports_yoy", "balance", "gdp_growth_target".
- * @param period A year, a month ("2025-12", a date cell), "2025-01/02", a quarter ("2025-Q4"), or a range of them.
+ * @param period A year, a month ("2025-12", a date cell), "2025-01/02", "2025-01/11", a quarter ("2025-Q4"), or a range of them.
  * @param [currency] "USD" (default) or "CNY", for series measured in a currency.
+ * @param [asof] A date (a date cell or "2025-06-30"): the value as published by the end of that day. Empty for the latest.
  * @returns The figure in the series' unit.
  */
-export function value(series: any[][], period: any[][], currency?: any[][]): any[][] {
-  return cells(addin().cn.value, series, period, currency);
+export function value(
+  series: any[][],
+  period: any[][],
+  currency?: any[][],
+  asof?: any[][]
+): any[][] {
+  return cells(addin().cn.value, series, period, currency, asof);
 }
 
 /**
@@ -205,22 +211,56 @@ export function value(series: any[][], period: any[][], currency?: any[][]): any
  * @param [from] First period (a year for annual figures, a month for monthly ones); empty for the first available.
  * @param [to] Last period; empty for the latest available.
  * @param [currency] "USD" (default) or "CNY", for series measured in a currency.
+ * @param [asof] A date (a date cell or "2025-06-30"): the series as published by the end of that day. Empty for the latest.
  * @returns Rows of period id and value, oldest first.
  */
-export function series(series: any[][], from?: any[][], to?: any[][], currency?: any[][]): any[][] {
-  const args = [series, from, to, currency].map(singleValue);
+export function series(
+  series: any[][],
+  from?: any[][],
+  to?: any[][],
+  currency?: any[][],
+  asof?: any[][]
+): any[][] {
+  const args = [series, from, to, currency, asof].map(singleValue);
   const ranged = args.findIndex((a) => a === NOT_SINGLE);
   const table =
     ranged >= 0
-      ? rangeGiven(SERIES_ARGUMENTS[ranged])
-      : addin().cn.series(args[0], args[1], args[2], args[3]);
+      ? rangeGiven("CN.SERIES spills a whole series", SERIES_ARGUMENTS[ranged])
+      : addin().cn.series(args[0], args[1], args[2], args[3], args[4]);
   return isCoreError(table) ? [[toExcelError(table)]] : table;
 }
 
-const SERIES_ARGUMENTS = ["one series id", "one start period", "one end period", "one currency"];
+const SERIES_ARGUMENTS = [
+  "one series id",
+  "one start period",
+  "one end period",
+  "one currency",
+  "one as-of date",
+];
 
-function rangeGiven(what: string): CoreError {
-  return invalid(`CN.SERIES spills a whole series, so it takes ${what}, not a range.`);
+/**
+ * Every published value of one figure, oldest first: its first release, as each publication reported it, then each revision.
+ * @customfunction
+ * @helpurl https://localhost:3000/assets/help.html#history
+ * @param series A series id such as "balance" or "exports_yoy".
+ * @param period One period: a year, a month ("2025-12"), "2025-01/02" or "2025-01/11".
+ * @param [currency] "USD" (default) or "CNY", for series measured in a currency.
+ * @returns Rows of publication date (an Excel date), value, publisher, and "first release" or "revision".
+ */
+export function history(series: any[][], period: any[][], currency?: any[][]): any[][] {
+  const args = [series, period, currency].map(singleValue);
+  const ranged = args.findIndex((a) => a === NOT_SINGLE);
+  const table =
+    ranged >= 0
+      ? rangeGiven("CN.HISTORY spills one figure's history", HISTORY_ARGUMENTS[ranged])
+      : addin().cn.history(args[0], args[1], args[2]);
+  return isCoreError(table) ? [[toExcelError(table)]] : table;
+}
+
+const HISTORY_ARGUMENTS = ["one series id", "one period", "one currency"];
+
+function rangeGiven(what: string, argument: string): CoreError {
+  return invalid(`${what}, so it takes ${argument}, not a range.`);
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Catalog, Figure, TermsKey } from "../core/catalog";
 import { formatAmount, UNIT_TEXT } from "../core/cn";
 import type { CnFunctions } from "../core/cn";
 import { isCoreError } from "../core/errors";
-import type { Reported, Source, Terms } from "../data/dataset";
+import type { Reported, Source, Terms, Tier } from "../data/dataset";
 import type { PaneDetails } from "./details";
 import { byId, fill, h, svg } from "./dom";
 import type { Host } from "./host";
@@ -35,6 +35,14 @@ export interface PaneData {
   /** Notes, printed forms and titles, beside the functions' records. */
   readonly details: PaneDetails;
 }
+
+/** How the pane names each tier of source. */
+const TIER_NAMES: Record<Tier, string> = {
+  official: "official",
+  wire: "wire or major outlet",
+  repost: "named repost",
+  other: "other source",
+};
 
 const TABS = ["sources", "data", "cell", "about"] as const;
 type Tab = (typeof TABS)[number];
@@ -111,8 +119,11 @@ export function startPane(host: Host, data: PaneData): void {
     return button;
   }
 
-  /** One report of a figure: who published it, when, citing whom, what it said, and the note. */
-  function report(o: Reported, preferred: boolean, terms: Terms | null) {
+  /**
+   * One report of a figure: who published it (and how far to trust it), when, citing whom, what
+   * it said, whether it is a revision or hedged, and the note.
+   */
+  function report(o: Reported, returned: boolean, terms: Terms | null) {
     const record = catalog.sources.get(o.source);
     const source = record ? details.source(record) : undefined;
     const reportedAs = details.reportedAs(o);
@@ -127,7 +138,10 @@ export function startPane(host: Host, data: PaneData): void {
         source
           ? `${source.original ? `${source.original.publisher} via ${source.publisher}` : source.publisher}, ${dateText(source)}`
           : o.source,
-        preferred ? h("span", { class: "badge" }, "returned") : null
+        returned ? h("span", { class: "badge" }, "returned") : null,
+        o.revision ? h("span", { class: "badge muted" }, "revision") : null,
+        o.qualifier ? h("span", { class: "badge muted" }, `hedged: “${o.qualifier}”`) : null,
+        source ? h("span", { class: "badge muted" }, TIER_NAMES[source.tier]) : null
       ),
       h(
         "div",
@@ -144,7 +158,10 @@ export function startPane(host: Host, data: PaneData): void {
       ? h(
           "p",
           { class: "disagree" },
-          `Sources differ: ${figure.reports.map((o) => amount(o, o.series, figure.terms)).join(" vs ")}. The first is returned; its note says why.`
+          `Sources differ beyond their rounding: ${figure.reports
+            .filter((o) => !o.revision)
+            .map((o) => amount(o, o.series, figure.terms))
+            .join(" vs ")}. The first is the first release's preferred report; its note says why.`
         )
       : null;
     return h(
@@ -156,14 +173,24 @@ export function startPane(host: Host, data: PaneData): void {
         `${catalog.series.get(figure.series)?.name ?? figure.series}, ${figure.period.id}${figure.terms ? ` (${figure.terms})` : ""}`
       ),
       disagree,
+      revisedNote(figure),
       h(
         "ul",
         { class: "reports" },
-        ...figure.reports.map((o, i) => report(o, i === 0, figure.terms))
+        ...figure.reports.map((o) => report(o, o === figure.latest, figure.terms))
       ),
       insertButton(formulaFor(figure))
     );
   }
+
+  const revisedNote = (figure: Figure) =>
+    figure.revisions.length > 0
+      ? h(
+          "p",
+          { class: "muted" },
+          `Revised: first released as ${amount(figure.preferred, figure.series, figure.terms)} on ${figure.released}; the latest revision is returned. CN.HISTORY lists every published value.`
+        )
+      : null;
 
   // ---- Sources ---------------------------------------------------------------------------------
   const search = byId<HTMLInputElement>("source-search");
@@ -233,6 +260,10 @@ export function startPane(host: Host, data: PaneData): void {
         h("dd", {}, dateText(s)),
         h("dt", {}, "Data provider"),
         h("dd", {}, s.provider),
+        h("dt", {}, "Tier"),
+        h("dd", {}, TIER_NAMES[s.tier]),
+        s.accessed ? h("dt", {}, "Read on") : null,
+        s.accessed ? h("dd", {}, s.accessed) : null,
         s.original ? h("dt", {}, "Original") : null,
         s.original ? h("dd", {}, link(s.original.url, s.original.publisher)) : null,
         h("dt", {}, "Link"),

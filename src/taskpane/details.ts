@@ -73,12 +73,14 @@ export class PaneDetails {
     if (!full) {
       const i = this.sourceIndex.get(record) ?? -1;
       const originalTitle = this.s.originalTitles[i];
+      const accessed = this.s.accessed?.[i];
       full = {
         ...record,
         title: this.s.titles[i] ?? record.id,
         ...(record.original
           ? { original: { ...record.original, ...(originalTitle ? { title: originalTitle } : {}) } }
           : {}),
+        ...(accessed ? { accessed } : {}),
         ...(this.titledFromUrl.has(i) ? { titleFrom: "url" as const } : {}),
         ...(this.datedByRelease.has(i) ? { dateFrom: "release" as const } : {}),
       };

@@ -24,6 +24,7 @@ describe("the built functions.js", () => {
       "CONSENSUS",
       "EXPORTS",
       "FORECAST",
+      "HISTORY",
       "IMPORTS",
       "PARTNER",
       "SERIES",

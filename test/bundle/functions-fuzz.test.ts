@@ -153,6 +153,7 @@ describe("every function of the built bundle, on arbitrary input", () => {
     "COMMODITY",
     "VALUE",
     "SERIES",
+    "HISTORY",
     "SOURCE",
     "VINTAGE",
   ];

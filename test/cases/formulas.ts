@@ -101,7 +101,10 @@ export const FORMULA_CASES: FormulaCase[] = [
   { formula: "=CN.YOY(2016)", expect: v(-7.7) },
   { formula: "=CN.EXPORTS(2021)", expect: v(3360) },
   { formula: "=CN.EXPORTS(2022)", expect: v(3590) },
-  { formula: '=CN.YOY("Mar 2023")', expect: v(14.8) },
+  // Customs revised March 2023 export growth from 14.8 to 11.4 (Reuters, August 2023): the latest
+  // published value by default, the first release as of a day before the revision
+  { formula: '=CN.YOY("Mar 2023")', expect: v(11.4) },
+  { formula: '=CN.VALUE("exports_yoy", "2023-03", , "2023-06-30")', expect: v(14.8) },
   { formula: '=CN.CONSENSUS("2023-03")', expect: v(-7) },
   { formula: '=CN.SURPLUS("2023-01/02")', expect: v(116.9) },
   { formula: '=CN.YOY("2025-01/02")', expect: v(2.3) },
@@ -120,7 +123,48 @@ export const FORMULA_CASES: FormulaCase[] = [
   { formula: '=CN.YOY("2024-09")', expect: v(2.4) },
   { formula: '=CN.YOY("2024-10", "imports")', expect: v(-2.3) },
   { formula: '=CN.SURPLUS("2024-08")', expect: v(91.02) },
-  { formula: '=CN.SURPLUS("2025-01/02")', expect: v(170.52) },
+  // The January–February 2025 surplus: first released as 170.52, revised to 169.21 in March 2026
+  { formula: '=CN.SURPLUS("2025-01/02")', expect: v(169.21) },
+  { formula: '=CN.VALUE("balance", "2025-01/02")', expect: v(169.21) },
+  { formula: '=CN.VALUE("balance", "2025-01/02", "USD", "2025-06-30")', expect: v(170.52) },
+  { formula: '=CN.VALUE("balance", "2025-01/02", , 45838)', expect: v(170.52) },
+  {
+    formula: '=CN.VALUE("balance", "2025-01/02", , "2025-02-01")',
+    expect: none(/first published on 2025-03-07; nothing of it had been published by 2025-02-01/),
+  },
+  {
+    formula: '=CN.VALUE("balance", "2025-01/02", , "June 30")',
+    expect: bad(/Expected an as-of date/),
+  },
+  {
+    formula: '=CN.SOURCE("balance", "2025-01/02")',
+    // 170.51 and 170.52 differ at the precision both were printed with: "Sources differ"
+    expect: {
+      text: /^Sources differ\. balance 2025-01\/02 = 169\.21 USD bn \(revised; first released as 170\.52 USD bn on 2025-03-07\)\. Source: The Business Times.* Also: The Straits Times.* Also: finanznachrichten.* First release: /,
+    },
+  },
+  {
+    // Every report, oldest first: the first release on 2025-03-07 (serial 45723), the revision
+    // printed on 2026-03-10 (serial 46091)
+    formula: '=CN.HISTORY("balance", "2025-01/02")',
+    expect: {
+      table: [
+        [45723, 170.52, "Daily Bangla Post (AP-based)", "first release"],
+        [45723, 170.5, "web.lifelines.name (SCMP text)", "first release"],
+        [45723, 170.52, "LinkDaddy News (AP repost)", "first release"],
+        [45723, 170.52, "Millennium Post (AP)", "first release"],
+        [45723, 170.51, "EconWatcher", "first release"],
+        [45723, 170.52, "Global Legal Review", "first release"],
+        [46091, 169.2, "finanznachrichten.de (dpa-AFX)", "revision"],
+        [46091, 169.21, "The Straits Times", "revision"],
+        [46091, 169.21, "The Business Times", "revision"],
+      ],
+    },
+  },
+  {
+    formula: '=CN.HISTORY({"balance";"exports"}, 2025)',
+    expect: bad(/CN.HISTORY spills one figure's history, so it takes one series id, not a range/),
+  },
   // Partner series, through CN.VALUE
   { formula: '=CN.VALUE("exports_us_yoy", 2025)', expect: v(-20) },
   { formula: '=CN.VALUE("exports_us_yoy", "2025-08")', expect: v(-33.1) },
@@ -136,7 +180,7 @@ export const FORMULA_CASES: FormulaCase[] = [
   { formula: '=CN.SURPLUS("2025-12", "CNY")', expect: v(808.8) },
   {
     formula: '=CN.YOY({"2023-03";"2023-04";"2023-01"})',
-    expect: { table: [[14.8], [8.5], [{ error: "#N/A" }]] },
+    expect: { table: [[11.4], [8.5], [{ error: "#N/A" }]] },
   },
   // Annual levels and balance (USD billions)
   { formula: "=CN.SURPLUS(2025)", expect: v(1189) },

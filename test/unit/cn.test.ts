@@ -131,11 +131,11 @@ describe("CN.SERIES", () => {
 
 describe("CN.VALUE", () => {
   test("reads any series by id, in any case and with spaces around it", () => {
-    expect(cn.value(" BALANCE ", "2025-04", null)).toBe(96.18);
+    expect(cn.value(" BALANCE ", "2025-04", null, null)).toBe(96.18);
   });
 
   test("rejects a missing series id with the list of known ids", () => {
-    expect(error(cn.value(null, 2025, null)).message).toMatch(
+    expect(error(cn.value(null, 2025, null, null)).message).toMatch(
       /^A series id is required.*Known series: exports, imports, balance/
     );
   });

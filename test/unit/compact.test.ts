@@ -23,7 +23,7 @@ describe("the compact dataset the functions bundle embeds", () => {
   test("decodes to every source with what a citation needs", () => {
     const strip = dataset.sources.map(
       // eslint-disable-next-line @typescript-eslint/no-unused-vars
-      ({ title, titleFrom, dateFrom, original, ...rest }) =>
+      ({ title, titleFrom, dateFrom, accessed, original, ...rest }) =>
         original
           ? { ...rest, original: { publisher: original.publisher, url: original.url } }
           : rest

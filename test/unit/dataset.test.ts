@@ -205,6 +205,7 @@ describe("dates of sources", () => {
       url: "https://example.com/chinas-exports-grow-in-december",
       published: "2026-01-14",
       provider: "GACC",
+      tier: "other",
       ...extra,
     });
     d.observations.push({
