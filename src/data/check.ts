@@ -112,12 +112,22 @@ function checkBalances(dataset: Dataset): string[] {
   return problems;
 }
 
+/** A published growth figure that the stored levels a year apart do not reproduce. */
+export interface GrowthMismatch {
+  readonly growth: Observation;
+  readonly before: number;
+  readonly now: number;
+  /** The growth the levels imply, percent. */
+  readonly implied: number;
+  readonly tolerance: number;
+}
+
 /**
- * A y/y growth figure must agree with the two levels it compares, within their rounding, unless
- * its note explains the difference and it is marked `levelsDiffer`.
+ * Growth figures (preferred actuals of `X_yoy` whose level series `X` exists) that the two levels
+ * they compare do not reproduce within their rounding, marked levelsDiffer or not.
  */
-function checkGrowthAgainstLevels(dataset: Dataset): string[] {
-  const problems: string[] = [];
+export function growthMismatches(dataset: Dataset): GrowthMismatch[] {
+  const found: GrowthMismatch[] = [];
   const preferred = preferredActuals(dataset);
   const units = new Map(dataset.series.map((s) => [s.id, s.unit]));
   const levels = new Set(
@@ -132,21 +142,31 @@ function checkGrowthAgainstLevels(dataset: Dataset): string[] {
     if (!flow || !previous) continue;
     const now = preferred.get([flow, period, terms].join("|"));
     const before = preferred.get([flow, previous, terms].join("|"));
-    if (!now || !before || growth.levelsDiffer) continue;
+    if (!now || !before) continue;
     const unit = units.get(flow) ?? "bn";
-    const computed = (now.value / before.value - 1) * 100;
+    const implied = (now.value / before.value - 1) * 100;
     const relative =
       roundingStep(now, unit) / 2 / Math.abs(now.value) +
       roundingStep(before, unit) / 2 / Math.abs(before.value);
-    const tolerance = Math.abs(computed + 100) * relative + roundingStep(growth, "pct") / 2;
-    if (Math.abs(computed - growth.value) > tolerance + 1e-9) {
-      problems.push(
-        `${series} ${period} ${terms}: published ${growth.value} but the levels ${before.value} → ${now.value} give ` +
-          `${round(computed)} (tolerance ${round(tolerance)}); mark it levelsDiffer with a note saying why`
-      );
-    }
+    const tolerance = Math.abs(implied + 100) * relative + roundingStep(growth, "pct") / 2;
+    if (Math.abs(implied - growth.value) > tolerance + 1e-9)
+      found.push({ growth, before: before.value, now: now.value, implied, tolerance });
   }
-  return problems;
+  return found;
+}
+
+/**
+ * A y/y growth figure must agree with the two levels it compares, within their rounding, unless
+ * its note explains the difference and it is marked `levelsDiffer`.
+ */
+function checkGrowthAgainstLevels(dataset: Dataset): string[] {
+  return growthMismatches(dataset)
+    .filter((m) => !m.growth.levelsDiffer)
+    .map(
+      ({ growth: g, before, now, implied, tolerance }) =>
+        `${g.series} ${g.period} ${g.terms ?? "-"}: published ${g.value} but the levels ${before} → ${now} give ` +
+        `${round(implied)} (tolerance ${round(tolerance)}); mark it levelsDiffer with a note saying why`
+    );
 }
 
 /**

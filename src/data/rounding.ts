@@ -4,7 +4,7 @@ import type { Observation, Unit } from "./dataset";
  * What a scale word in a printed figure is worth in each unit ("" for a bare number): "$3.77
  * trillion" is 3770 bn; "450,000 tonnes" is 450 kt; "12.38 million barrels" is 12.38 mbpd.
  */
-const SCALES: Record<Unit, Record<string, number>> = {
+export const SCALES: Record<Unit, Record<string, number>> = {
   bn: { trillion: 1000, billion: 1, million: 0.001, "": 1 },
   trn: { trillion: 1, billion: 0.001, "": 1 },
   pct: { "": 1 },

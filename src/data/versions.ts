@@ -24,16 +24,19 @@ export function checkVersion(dataset: Dataset, ledger: Ledger): string[] {
   const { version } = dataset.meta;
   const digest = digestOf(dataset);
   const recorded = ledger[version];
+  // The embedded version is the newest: a workbook's CN.VINTAGE() never goes back in time.
+  const newest = Object.keys(ledger).filter((v) => compareVersions(v, version) > 0);
+  if (newest.length > 0)
+    return [
+      `meta.version ${version} is older than ${newest.sort(compareVersions).pop()} in src/data/versions.json: a new version must be newer than every one recorded`,
+    ];
   if (recorded === digest) return [];
   if (recorded === undefined) {
     return [`version ${version} is not in src/data/versions.json; add "${version}": "${digest}"`];
   }
-  const newer = Object.keys(ledger).some((v) => compareVersions(v, version) > 0);
   return [
-    newer
-      ? `meta.version ${version} is older than a version already in src/data/versions.json`
-      : `the data changed but meta.version is still ${version}, which names other data; raise ` +
-        `meta.version and add it to src/data/versions.json with the digest ${digest}`,
+    `the data changed but meta.version is still ${version}, which names other data; raise ` +
+      `meta.version and add it to src/data/versions.json with the digest ${digest}`,
   ];
 }
 

@@ -630,6 +630,24 @@ export function startPane(host: Host, data: PaneData): void {
   }
 
   // ---- About -----------------------------------------------------------------------------------
+  /** What this dataset version changed, from the release tool's record. */
+  function changesIn(version: string) {
+    const change = details.changes.find((c) => c.version === version);
+    if (!change) return [];
+    const counts = `${change.added} figure reports added, ${change.revised} revisions, ${change.corrected} corrections`;
+    return [
+      h("h3", {}, "What changed in this version"),
+      h(
+        "p",
+        { id: "about-changes" },
+        `${change.date}, ${change.release}: ${counts}.${change.summary ? ` ${change.summary}` : ""}`
+      ),
+      change.newFigures.length > 0
+        ? h("p", { class: "muted" }, `New figures: ${change.newFigures.join("; ")}.`)
+        : null,
+    ];
+  }
+
   function renderAbout(): void {
     const { version, asOf, title, license } = catalog.meta;
     const periods = data.observations.map((o) => o.period).sort();
@@ -641,6 +659,7 @@ export function startPane(host: Host, data: PaneData): void {
         {},
         `${title}. ${data.observations.length} reported figures from ${catalog.sources.size} publications in ${catalog.series.size} series, periods ${periods[0]} to ${periods[periods.length - 1]}. ${license}`
       ),
+      ...changesIn(version),
       h("h3", {}, "Coverage"),
       h(
         "ul",

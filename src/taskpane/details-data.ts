@@ -5,6 +5,7 @@ import {
   SourceDetails,
 } from "../data/compact";
 import type { CoreDataset, Observation, Source } from "../data/dataset";
+import changes from "../data/changes.json";
 import observationDetails from "../data/observations.json?details";
 import sourceDetails from "../data/sources.json?details";
 import { PaneDetails } from "./details";
@@ -21,6 +22,7 @@ export function loadDetails(dataset: CoreDataset): PaneDetails {
     dataset.observations,
     dataset.sources,
     Array.isArray(o) ? encodeObservationDetails(o) : o,
-    Array.isArray(s) ? encodeSourceDetails(s) : s
+    Array.isArray(s) ? encodeSourceDetails(s) : s,
+    changes
   );
 }

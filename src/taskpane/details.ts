@@ -5,6 +5,7 @@ import {
   SourceDetails,
 } from "../data/compact";
 import type { Dataset, Observation, Reported, Source, SourceRecord } from "../data/dataset";
+import type { Change } from "../data/release";
 
 /**
  * What the pane shows beyond what the functions compute with: each figure's note and printed
@@ -24,7 +25,9 @@ export class PaneDetails {
     observations: readonly Reported[],
     sources: readonly SourceRecord[],
     private readonly o: ObservationDetails,
-    private readonly s: SourceDetails
+    private readonly s: SourceDetails,
+    /** What each dataset version changed (the release tool's record), oldest first. */
+    readonly changes: readonly Change[] = []
   ) {
     this.observationIndex = new Map(observations.map((x, i) => [x, i]));
     this.sourceIndex = new Map(sources.map((x, i) => [x, i]));

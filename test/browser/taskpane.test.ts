@@ -4,6 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import type { Browser } from "playwright-core";
 import { dataset } from "../../src/data";
+import changes from "../../src/data/changes.json";
 import type { Observation } from "../../src/data/dataset";
 import { FORMULA_CASES } from "../cases/formulas";
 import { callOf, DIST, FunctionMetadata, matches, show } from "../bundle/harness";
@@ -254,6 +255,11 @@ describe("the task pane in Chromium", () => {
       expect(text).toContain(
         `CN Trade dataset ${dataset.meta.version}, figures as of ${dataset.meta.asOf}`
       );
+      const change = changes.find((c) => c.version === dataset.meta.version);
+      expect(change).toBeDefined();
+      await expect(page.locator("#about-changes").textContent()).resolves.toContain(
+        `${change?.added} figure reports added, ${change?.revised} revisions`
+      );
       await page.screenshot({ path: screenshotPath("about-dark"), fullPage: true });
     });
   });
@@ -333,12 +339,15 @@ describe("the task pane in Chromium", () => {
 
   test("registers the functions in a hidden page and builds the pane only when it is shown", async () => {
     await withPane({ hidden: true }, async ({ page, requests }) => {
+      const count = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8")).functions
+        .length;
       await page.waitForFunction(
-        () =>
+        (n) =>
           Object.keys(
             (window as unknown as { CustomFunctions: { _association: { mappings: object } } })
               .CustomFunctions._association.mappings
-          ).length === 13
+          ).length === n,
+        count
       );
       await page.waitForTimeout(200);
       expect(await page.locator("#source-list li").count()).toBe(0);

@@ -18,6 +18,10 @@ import { CHROMIUM, launch, openPane, openRuntime, RUNTIME_PAGE, serve } from "..
 
 const dist = path.resolve(process.argv[2] || path.join(__dirname, "../../dist"));
 const PAGE_LOADS = 9;
+/** How many functions Excel registers: every one in the generated metadata. */
+const FUNCTION_COUNT: number = JSON.parse(
+  fs.readFileSync(path.join(dist, "functions.json"), "utf8")
+).functions.length;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const gz = (file: string) =>
@@ -78,7 +82,8 @@ async function pageFigures() {
       // tsx names functions with a helper the page lacks; give the page a stand-in.
       await page.evaluate("window.__name = (f) => f");
       await page.waitForFunction(
-        () => (window as unknown as { __associatedAt: number[] }).__associatedAt.length >= 13
+        (n) => (window as unknown as { __associatedAt: number[] }).__associatedAt.length >= n,
+        FUNCTION_COUNT
       );
       const t = await page.evaluate(() => {
         const w = window as unknown as { __officeLoadedAt: number; __associatedAt: number[] };
@@ -206,7 +211,7 @@ async function main() {
     `The page Excel loads (taskpane.html, shared runtime), Microsoft's office.js, median of ${PAGE_LOADS}:`
   );
   console.log(
-    `  office.js run → all 13 CN functions registered   ${page.readyMs.toFixed(1)} ms (worst ${page.readyMax.toFixed(1)})   target ≤ 50 ms: ${ok(page.readyMs <= 50)}`
+    `  office.js run → all ${FUNCTION_COUNT} CN functions registered   ${page.readyMs.toFixed(1)} ms (worst ${page.readyMax.toFixed(1)})   target ≤ 50 ms: ${ok(page.readyMs <= 50)}`
   );
   console.log(
     `  our scripts on the hidden page                   ${onLoad.toFixed(1)} KB gzipped (functions.js ${gz("functions.js").toFixed(1)} + taskpane.js ${gz("taskpane.js").toFixed(1)})   target ≤ 80 KB: ${ok(onLoad <= 80)}`
