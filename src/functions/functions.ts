@@ -1,6 +1,7 @@
 /* global CustomFunctions */
 import "./outside-office";
 import "./shared";
+import { CALLS } from "../core/calls";
 import {
   addin,
   broadcast,
@@ -10,6 +11,7 @@ import {
   isCoreError,
   NOT_SINGLE,
   singleValue,
+  Table,
 } from "../core";
 
 /*
@@ -17,6 +19,17 @@ import {
  * CN.SERIES accepts a single value or a range, answered cell by cell (see broadcast).
  * The JSDoc below is read by custom-functions-metadata-plugin to generate functions.json.
  */
+
+/** Each function's core implementation, from the one table of CN functions, bound on first use. */
+const bound = new Map<keyof typeof CALLS, (...args: unknown[]) => Cell | Table | CoreError>();
+function call(name: keyof typeof CALLS) {
+  let fn = bound.get(name);
+  if (!fn) {
+    fn = CALLS[name].fn(addin().cn);
+    bound.set(name, fn);
+  }
+  return fn;
+}
 
 function toExcelError(error: CoreError): CustomFunctions.Error {
   const code =
@@ -37,7 +50,7 @@ function answer(cell: Cell): Answer {
  * else broadcast over the ranges, turning error values into Excel errors.
  */
 function cells(
-  fn: (a: unknown, b: unknown, c: unknown, d: unknown, e: unknown) => Cell,
+  fn: (...args: unknown[]) => Cell | Table,
   a: unknown,
   b?: unknown,
   c?: unknown,
@@ -56,8 +69,10 @@ function cells(
     y !== NOT_SINGLE &&
     z !== NOT_SINGLE
   )
-    return [[answer(fn(v, w, x, y, z))]];
-  const result = broadcast(fn, [a, b, c, d, e]) as (Cell | Answer)[][];
+    return [[answer(fn(v, w, x, y, z) as Cell)]];
+  const result = broadcast(fn as (...args: unknown[]) => Cell, [a, b, c, d, e]) as (
+    Cell | Answer
+  )[][];
   for (const row of result) {
     for (let i = 0; i < row.length; i++) row[i] = answer(row[i] as Cell);
   }
@@ -73,7 +88,7 @@ function cells(
  * @returns Billions of the currency; positive is a surplus.
  */
 export function surplus(period: any[][], currency?: any[][]): any[][] {
-  return cells(addin().cn.surplus, period, currency);
+  return cells(call("SURPLUS"), period, currency);
 }
 
 /**
@@ -85,7 +100,7 @@ export function surplus(period: any[][], currency?: any[][]): any[][] {
  * @returns Billions of the currency.
  */
 export function exportsLevel(period: any[][], currency?: any[][]): any[][] {
-  return cells(addin().cn.exports, period, currency);
+  return cells(call("EXPORTS"), period, currency);
 }
 
 /**
@@ -97,7 +112,7 @@ export function exportsLevel(period: any[][], currency?: any[][]): any[][] {
  * @returns Billions of the currency.
  */
 export function importsLevel(period: any[][], currency?: any[][]): any[][] {
-  return cells(addin().cn.imports, period, currency);
+  return cells(call("IMPORTS"), period, currency);
 }
 
 /**
@@ -110,7 +125,7 @@ export function importsLevel(period: any[][], currency?: any[][]): any[][] {
  * @returns Percent points: 6.6 means +6.6 %.
  */
 export function yoy(period: any[][], flow?: any[][], currency?: any[][]): any[][] {
-  return cells(addin().cn.yoy, period, flow, currency);
+  return cells(call("YOY"), period, flow, currency);
 }
 
 /**
@@ -122,7 +137,7 @@ export function yoy(period: any[][], flow?: any[][], currency?: any[][]): any[][
  * @returns Percent points for growth, USD billions for the balance.
  */
 export function consensus(period: any[][], flow?: any[][]): any[][] {
-  return cells(addin().cn.consensus, period, flow);
+  return cells(call("CONSENSUS"), period, flow);
 }
 
 /**
@@ -134,7 +149,7 @@ export function consensus(period: any[][], flow?: any[][]): any[][] {
  * @returns Actual minus consensus: percent points for growth, USD billions for the balance.
  */
 export function surprise(period: any[][], flow?: any[][]): any[][] {
-  return cells(addin().cn.surprise, period, flow);
+  return cells(call("SURPRISE"), period, flow);
 }
 
 /**
@@ -155,7 +170,7 @@ export function partner(
   measure?: any[][],
   currency?: any[][]
 ): any[][] {
-  return cells(addin().cn.partner, partner, period, flow, measure, currency);
+  return cells(call("PARTNER"), partner, period, flow, measure, currency);
 }
 
 /**
@@ -168,7 +183,7 @@ export function partner(
  * @returns Million tonnes (crude oil, iron ore, soybeans, coal, natural gas, steel), thousand tonnes (copper) or tonnes (rare earths); percent points for "yoy".
  */
 export function commodity(item: any[][], period: any[][], measure?: any[][]): any[][] {
-  return cells(addin().cn.commodity, item, period, measure);
+  return cells(call("COMMODITY"), item, period, measure);
 }
 
 /**
@@ -181,7 +196,7 @@ export function commodity(item: any[][], period: any[][], measure?: any[][]): an
  * @returns The forecast in the series' unit (percent points or USD billions).
  */
 export function forecast(year: any[][], series: any[][], source?: any[][]): any[][] {
-  return cells(addin().cn.forecast, year, series, source);
+  return cells(call("FORECAST"), year, series, source);
 }
 
 /**
@@ -200,7 +215,7 @@ export function value(
   currency?: any[][],
   asof?: any[][]
 ): any[][] {
-  return cells(addin().cn.value, series, period, currency, asof);
+  return cells(call("VALUE"), series, period, currency, asof);
 }
 
 /**
@@ -226,7 +241,7 @@ export function series(
   const table =
     ranged >= 0
       ? rangeGiven("CN.SERIES spills a whole series", SERIES_ARGUMENTS[ranged])
-      : addin().cn.series(args[0], args[1], args[2], args[3], args[4]);
+      : (call("SERIES")(...args) as Table | CoreError);
   return isCoreError(table) ? [[toExcelError(table)]] : table;
 }
 
@@ -253,7 +268,7 @@ export function history(series: any[][], period: any[][], currency?: any[][]): a
   const table =
     ranged >= 0
       ? rangeGiven("CN.HISTORY spills one figure's history", HISTORY_ARGUMENTS[ranged])
-      : addin().cn.history(args[0], args[1], args[2]);
+      : (call("HISTORY")(...args) as Table | CoreError);
   return isCoreError(table) ? [[toExcelError(table)]] : table;
 }
 
@@ -273,7 +288,7 @@ function rangeGiven(what: string, argument: string): CoreError {
  * @returns Text citing the source(s).
  */
 export function source(series: any[][], period: any[][], currency?: any[][]): any[][] {
-  return cells(addin().cn.source, series, period, currency);
+  return cells(call("SOURCE"), series, period, currency);
 }
 
 /**
@@ -283,5 +298,5 @@ export function source(series: any[][], period: any[][], currency?: any[][]): an
  * @returns Text such as "CN Trade dataset 2026.11.23, figures as of 2026-01-14".
  */
 export function vintage(): string {
-  return addin().cn.vintage();
+  return call("VINTAGE")() as string;
 }

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as vm from "vm";
-import { constantValue, Expr, parseFormula } from "../../src/core/formula";
+import { constantValue, Expr, parseFormula } from "../../src/taskpane/formula";
 import type { Expected } from "../cases/formulas";
 
 export const DIST = path.resolve(__dirname, "../../dist");

@@ -1,5 +1,5 @@
 import { isCoreError } from "../../src/core/errors";
-import { constantValue, Expr, findCalls, formatExpr, parseFormula } from "../../src/core/formula";
+import { constantValue, Expr, findCalls, formatExpr, parseFormula } from "../../src/taskpane/formula";
 
 function parse(formula: string): Expr {
   const e = parseFormula(formula);

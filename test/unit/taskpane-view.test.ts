@@ -1,7 +1,7 @@
 import { Catalog } from "../../src/core/catalog";
 import { makeFunctions } from "../../src/core/cn";
 import { isCoreError } from "../../src/core/errors";
-import { evaluateCall } from "../../src/core/provenance";
+import { evaluateCall } from "../../src/taskpane/provenance";
 import {
   describeValue,
   explainFormula,

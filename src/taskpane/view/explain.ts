@@ -1,8 +1,8 @@
 import type { Catalog, Figure } from "../../core/catalog";
 import type { CnFunctions } from "../../core/cn";
 import { CoreError, isCoreError } from "../../core/errors";
-import { constantValue, Expr, findCalls, formatExpr, parseFormula } from "../../core/formula";
-import { CallValue, evaluateCall } from "../../core/provenance";
+import { constantValue, Expr, findCalls, formatExpr, parseFormula } from "../formula";
+import { CallValue, evaluateCall } from "../provenance";
 
 /** One argument of a CN.* call: its text in the formula, where its value came from, and the value. */
 export interface ArgExplanation {

@@ -1,4 +1,4 @@
-import { CoreError, invalid } from "./errors";
+import { CoreError, invalid } from "../core/errors";
 
 /**
  * A small parser of Excel formulas, enough to find and explain the CN.* calls in a cell: numbers,
