@@ -1,0 +1,56 @@
+/* global HTMLButtonElement */
+import { byId, fill } from "./dom";
+import type { Pane } from "./pane";
+
+/** Asks a yes-or-no question in the pane's confirmation dialog. */
+function ask(message: string): Promise<boolean> {
+  const confirmBox = byId("confirm");
+  fill(byId("confirm-text"), message);
+  confirmBox.hidden = false;
+  const yes = byId<HTMLButtonElement>("confirm-yes");
+  const no = byId<HTMLButtonElement>("confirm-no");
+  no.focus();
+  return new Promise((resolve) => {
+    const done = (answer: boolean) => {
+      confirmBox.hidden = true;
+      yes.onclick = null;
+      no.onclick = null;
+      resolve(answer);
+    };
+    yes.onclick = () => done(true);
+    no.onclick = () => done(false);
+  });
+}
+
+/**
+ * Inserts a formula at the active cell, growing the target for a spill; asks before replacing
+ * anything.
+ */
+export async function insert(
+  pane: Pane,
+  formula: string,
+  rows: number,
+  cols: number
+): Promise<void> {
+  const { host, say } = pane;
+  if (!host.inExcel) {
+    say("Inserting formulas needs Excel.");
+    return;
+  }
+  try {
+    const target = await host.inspectTarget(rows, cols);
+    if (!target.empty) {
+      const ok = await ask(
+        `${target.sheet}!${target.address} is not empty. Replace its contents with ${formula}?`
+      );
+      if (!ok) {
+        say("Nothing was inserted.");
+        return;
+      }
+    }
+    await host.writeFormula(target, formula);
+    say(`Inserted ${formula} in ${target.sheet}!${target.address.split(":")[0]}.`);
+  } catch (error) {
+    say(`Could not insert the formula: ${(error as Error).message}`);
+  }
+}
