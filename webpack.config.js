@@ -95,6 +95,10 @@ module.exports = async (env, options) => {
     output: {
       path: env.outDir ? path.resolve(env.outDir) : path.resolve(__dirname, "dist"),
       filename: "[name].js",
+      // Chunks (details.js, card-details.js) load from beside the page; an explicit path keeps
+      // functions.js loadable where there is no document to take one from.
+      publicPath: "",
+      globalObject: "globalThis",
       clean: true,
     },
     resolve: { extensions: [".ts", ".js", ".json"] },
@@ -110,6 +114,7 @@ module.exports = async (env, options) => {
         {
           test: /observations\.json$/,
           issuerLayer: "functions",
+          resourceQuery: { not: [/details/] },
           type: "json",
           parser: {
             parse: (text) =>
@@ -119,6 +124,7 @@ module.exports = async (env, options) => {
         {
           test: /sources\.json$/,
           issuerLayer: "functions",
+          resourceQuery: { not: [/details/] },
           type: "json",
           parser: { parse: (text) => compact.encodeSources(JSON.parse(text)) },
         },

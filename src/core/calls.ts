@@ -203,6 +203,13 @@ export const CALLS = {
     fn: (cn) => cn.history,
     behind: (lookup, [s, p, c]) => present(figure(lookup, s, p, c)),
   },
+  CARD: {
+    // The number behind the card; the card itself is built at the Excel edge (functions/card.ts).
+    arity: 3,
+    broadcasts: true,
+    fn: (cn) => (s: unknown, p: unknown, c: unknown) => cn.value(s, p, c, null),
+    behind: (lookup, [s, p, c]) => present(figure(lookup, s, p, c)),
+  },
   SOURCE: {
     arity: 3,
     broadcasts: true,

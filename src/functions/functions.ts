@@ -1,7 +1,8 @@
-/* global CustomFunctions */
+/* global CustomFunctions, Office */
 import "./outside-office";
 import "./shared";
 import { CALLS } from "../core/calls";
+import { CardWords, figureCard } from "./card";
 import {
   addin,
   broadcast,
@@ -39,9 +40,9 @@ function toExcelError(error: CoreError): CustomFunctions.Error {
   return new CustomFunctions.Error(code, error.message);
 }
 
-type Answer = number | string | CustomFunctions.Error;
+type Answer = number | string | Excel.EntityCellValue | CustomFunctions.Error;
 
-function answer(cell: Cell): Answer {
+function answer(cell: Cell | Excel.EntityCellValue): Answer {
   return isCoreError(cell) ? toExcelError(cell) : cell;
 }
 
@@ -50,7 +51,7 @@ function answer(cell: Cell): Answer {
  * else broadcast over the ranges, turning error values into Excel errors.
  */
 function cells(
-  fn: (...args: unknown[]) => Cell | Table,
+  fn: (...args: unknown[]) => Cell | Table | Excel.EntityCellValue,
   a: unknown,
   b?: unknown,
   c?: unknown,
@@ -276,6 +277,61 @@ const HISTORY_ARGUMENTS = ["one series id", "one period", "one currency"];
 
 function rangeGiven(what: string, argument: string): CoreError {
   return invalid(`${what}, so it takes ${argument}, not a range.`);
+}
+
+/**
+ * A figure as a card (an Excel data type) that carries its value, unit and source into the saved workbook; the number where Excel has no cards.
+ * @customfunction
+ * @helpurl https://localhost:3000/assets/help.html#card
+ * @param series A series id such as "balance" or "exports_yoy", or a range of them.
+ * @param period A year, a month ("2025-12"), "2025-01/02", "2025-01/11", or a range of them.
+ * @param [currency] "USD" (default) or "CNY", for series measured in a currency.
+ * @returns A card (entity value) with the figure and its source; the plain number on hosts without CustomFunctionsRuntime 1.4.
+ */
+export async function card(series: any[][], period: any[][], currency?: any[][]): Promise<any[][]> {
+  if (!cardsSupported()) return cells(call("CARD"), series, period, currency);
+  const words = await cardWords();
+  const { cn, catalog } = addin();
+  return cells(
+    (s, p, c) => {
+      const figure = cn.figure(s, p, c);
+      return isCoreError(figure) ? figure : figureCard(figure, catalog, words);
+    },
+    series,
+    period,
+    currency
+  );
+}
+
+/** Entity values need CustomFunctionsRuntime 1.4 (Excel on the web, Microsoft 365 2208+, Mac 16.64+). */
+function cardsSupported(): boolean {
+  return (
+    typeof Office !== "undefined" &&
+    Office.context?.requirements?.isSetSupported?.("CustomFunctionsRuntime", "1.4") === true
+  );
+}
+
+let wordsLoading: Promise<CardWords | undefined> | undefined;
+
+/** Titles and notes for cards, loaded once from the dataset's details (undefined if they cannot load). */
+function cardWords(): Promise<CardWords | undefined> {
+  // Started inside a promise, so that a host without a page to load a chunk into (no document)
+  // gives cards without titles and notes rather than an error.
+  wordsLoading ??= Promise.resolve()
+    .then(() => import(/* webpackChunkName: "card-details" */ "../data/details-data"))
+    .then(({ loadDetails }) => {
+      const { dataset, catalog } = addin();
+      const details = loadDetails(dataset);
+      return {
+        title: (o) => {
+          const record = catalog.sources.get(o.source);
+          return record ? details.source(record).title : undefined;
+        },
+        note: (o) => details.note(o),
+      } satisfies CardWords;
+    })
+    .catch(() => undefined);
+  return wordsLoading;
 }
 
 /**

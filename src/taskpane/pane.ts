@@ -3,7 +3,7 @@ import type { Catalog, Figure } from "../core/catalog";
 import { formatAmount } from "../core/cn";
 import type { CnFunctions } from "../core/cn";
 import type { Reported, Terms, Tier } from "../data/dataset";
-import type { PaneDetails } from "./details";
+import type { PaneDetails } from "../data/details";
 import { byId, fill, h } from "./dom";
 import type { Host } from "./host";
 import { formulaFor } from "./view/formulas";

@@ -77,7 +77,7 @@ async function start(inExcel: boolean): Promise<void> {
     }
     return;
   }
-  const { loadDetails } = await import(/* webpackChunkName: "details" */ "./details-data");
+  const { loadDetails } = await import(/* webpackChunkName: "details" */ "../data/details-data");
   const details = loadDetails(shared.dataset);
   const open = linkOpener(inExcel);
   const host: Host = inExcel ? excelHost(open) : browserHost(open);

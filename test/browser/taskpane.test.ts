@@ -321,6 +321,38 @@ describe("the task pane in Chromium", () => {
     });
   });
 
+  test("builds cards with titles and notes on a host with CustomFunctionsRuntime 1.4", async () => {
+    const sets = {
+      SharedRuntime: "1.1",
+      OpenBrowserWindowApi: "1.1",
+      CustomFunctionsRuntime: "1.4",
+    };
+    await withPane({ sets }, async ({ page, requests }) => {
+      const card = await page.evaluate(async () => {
+        const m = (
+          window as unknown as {
+            CustomFunctions: {
+              _association: { mappings: Record<string, (...a: unknown[]) => unknown> };
+            };
+          }
+        ).CustomFunctions._association.mappings;
+        const [[entity]] = (await m.CARD([["balance"]], [[2025]], null)) as {
+          type: string;
+          properties: Record<string, { basicValue: unknown }>;
+        }[][];
+        return {
+          type: entity.type,
+          value: entity.properties.Value.basicValue,
+          title: entity.properties.Title.basicValue,
+        };
+      });
+      expect(card.type).toBe("Entity");
+      expect(card.value).toBe(1189);
+      expect(card.title).not.toMatch(/open the task pane/);
+      expect(requests.filter((u) => u.endsWith("/card-details.js"))).toHaveLength(1);
+    });
+  });
+
   test("records a Content-Security-Policy violation, so the checks above can fail", async () => {
     const session = await openPane(browser, server.origin);
     try {

@@ -20,6 +20,7 @@ describe("the built functions.js", () => {
     const ids = bundle.metadata.map((f) => f.id).sort();
     expect([...bundle.functions.keys()].sort()).toEqual(ids);
     expect(ids).toEqual([
+      "CARD",
       "COMMODITY",
       "CONSENSUS",
       "EXPORTS",

@@ -47,7 +47,7 @@ export interface Bundle {
 }
 
 /** Loads the built functions.js the way Office does: in a fresh global with CustomFunctions. */
-export function loadBundle(dir = DIST): Bundle {
+export function loadBundle(dir = DIST, globals: Record<string, unknown> = {}): Bundle {
   const code = fs.readFileSync(path.join(dir, "functions.js"), "utf8");
   const functions = new Map<string, (...args: unknown[]) => unknown>();
   const CustomFunctions = {
@@ -56,7 +56,7 @@ export function loadBundle(dir = DIST): Bundle {
     Error: ShimError,
     ErrorCode: ERROR_CODES,
   };
-  const context = vm.createContext({ CustomFunctions, console });
+  const context = vm.createContext({ CustomFunctions, console, ...globals });
   const start = process.hrtime.bigint();
   vm.runInContext(code, context, { filename: "functions.js" });
   const loadMs = Number(process.hrtime.bigint() - start) / 1e6;

@@ -17,7 +17,7 @@ describe("the one table of CN functions", () => {
   test("names each function's arity as its wrapper takes arguments", () => {
     for (const [name, spec] of Object.entries(CALLS)) {
       const wrapper = new RegExp(
-        `export function \\w+\\(([^)]*)\\)[^{]*\\{[^}]*call\\("${name}"\\)`,
+        `export (?:async )?function \\w+\\(([^)]*)\\)[^{]*\\{[^}]*call\\("${name}"\\)`,
         "s"
       ).exec(wrappers);
       expect(wrapper).not.toBeNull();

@@ -5,7 +5,7 @@ import {
   encodeObservationDetails,
   encodeSourceDetails,
 } from "../../src/data/compact";
-import { PaneDetails } from "../../src/taskpane/details";
+import { PaneDetails } from "../../src/data/details";
 
 describe("the compact dataset the functions bundle embeds", () => {
   const decoded = decodeDataset(JSON.parse(JSON.stringify(encodeDataset(dataset))));

@@ -19,7 +19,7 @@ import {
   sourceEntries,
 } from "../../src/taskpane/view/sources";
 import { parsePeriod } from "../../src/core/period";
-import { PaneDetails } from "../../src/taskpane/details";
+import { PaneDetails } from "../../src/data/details";
 import { MINI } from "../fixtures/mini-dataset";
 
 function parsePeriodOrThrow(id: string) {

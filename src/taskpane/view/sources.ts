@@ -1,5 +1,5 @@
 import type { Reported, Series, Source } from "../../data/dataset";
-import type { PaneDetails } from "../details";
+import type { PaneDetails } from "../../data/details";
 import type { Catalog } from "../../core/catalog";
 
 /** What the Sources tab filters by; empty strings mean "any". */

@@ -3,9 +3,9 @@ import {
   encodeSourceDetails,
   ObservationDetails,
   SourceDetails,
-} from "../data/compact";
-import type { Dataset, Observation, Reported, Source, SourceRecord } from "../data/dataset";
-import type { Change } from "../data/release";
+} from "./compact";
+import type { Dataset, Observation, Reported, Source, SourceRecord } from "./dataset";
+import type { Change } from "./release";
 
 /**
  * What the pane shows beyond what the functions compute with: each figure's note and printed

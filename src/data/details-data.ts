@@ -3,11 +3,11 @@ import {
   encodeSourceDetails,
   ObservationDetails,
   SourceDetails,
-} from "../data/compact";
-import type { CoreDataset, Observation, Source } from "../data/dataset";
-import changes from "../data/changes.json";
-import observationDetails from "../data/observations.json?details";
-import sourceDetails from "../data/sources.json?details";
+} from "./compact";
+import type { CoreDataset, Observation, Source } from "./dataset";
+import changes from "./changes.json";
+import observationDetails from "./observations.json?details";
+import sourceDetails from "./sources.json?details";
 import { PaneDetails } from "./details";
 
 /**
