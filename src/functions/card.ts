@@ -1,3 +1,4 @@
+/* global Excel */
 import type { Catalog, Figure } from "../core/catalog";
 import { FLOW_SERIES, formatAmount, subtract, UNIT_TEXT } from "../core/cn";
 import type { Reported, Series } from "../data/dataset";

@@ -1,4 +1,4 @@
-/* global CustomFunctions, Office */
+/* global CustomFunctions, Excel, Office */
 import "./outside-office";
 import "./shared";
 import { CALLS } from "../core/calls";

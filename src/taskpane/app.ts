@@ -7,10 +7,11 @@ import { aboutTab } from "./tabs/about-tab";
 import { cellTab } from "./tabs/cell-tab";
 import { dataTab } from "./tabs/data-tab";
 import { sourcesTab } from "./tabs/sources-tab";
+import { workbookTab } from "./tabs/workbook-tab";
 
 export type { PaneData };
 
-const TABS = ["sources", "data", "cell", "about"] as const;
+const TABS = ["sources", "data", "cell", "workbook", "about"] as const;
 type Tab = (typeof TABS)[number];
 
 /** Starts the pane: wires the tabs, renders every panel, and follows the selection in Excel. */
@@ -21,6 +22,7 @@ export function startPane(host: Host, data: PaneData): void {
   const series = dataTab(pane);
   const cell = cellTab(pane);
   const about = aboutTab(pane);
+  const workbook = workbookTab(pane);
   const refreshCell = cell.refresh;
   // ---- Tabs ------------------------------------------------------------------------------------
   const tabButton = (tab: Tab) => byId<HTMLButtonElement>(`tab-${tab}`);
@@ -33,6 +35,7 @@ export function startPane(host: Host, data: PaneData): void {
     }
     if (focus) tabButton(tab).focus();
     if (tab === "cell") void refreshCell();
+    if (tab === "workbook") void workbook.refresh();
   }
   for (const tab of TABS) {
     tabButton(tab).addEventListener("click", () => showTab(tab));
@@ -63,6 +66,7 @@ export function startPane(host: Host, data: PaneData): void {
   sources.render();
   series.render();
   about.render();
+  pane.showCell = () => showTab("cell");
   showTab("sources");
   let pending: ReturnType<typeof setTimeout> | undefined;
   void host

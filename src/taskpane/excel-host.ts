@@ -1,19 +1,11 @@
 /* global Excel */
 import type { Host, InsertTarget } from "./host";
+import { cellsOf, CnCell, freeSheetName, splitAddress } from "./view/workbook";
+
+export { splitAddress };
 
 /** Larger references are not read: the pane explains a formula, it does not copy a sheet. */
 export const MAX_REFERENCE_CELLS = 10000;
-
-/** Splits "Sheet1!A1" or "'My sheet'!A1:B2" into sheet and address. */
-export function splitAddress(full: string): { sheet: string; address: string } {
-  const bang = full.lastIndexOf("!");
-  if (bang < 0) return { sheet: "", address: full };
-  const sheet = full
-    .slice(0, bang)
-    .replace(/^'(.*)'$/, "$1")
-    .replace(/''/g, "'");
-  return { sheet, address: full.slice(bang + 1) };
-}
 
 /**
  * The host inside Excel: the workbook through Excel.run; links through `openLink`, which is
@@ -27,9 +19,9 @@ export function excelHost(openLink: (url: string) => void): Host {
     activeCell() {
       return Excel.run(async (context) => {
         const cell = context.workbook.getActiveCell();
-        cell.load(["address", "formulas"]);
+        cell.load(["address", "formulas", "values"]);
         await context.sync();
-        return { address: cell.address, formula: cell.formulas[0][0] };
+        return { address: cell.address, formula: cell.formulas[0][0], value: cell.values[0][0] };
       });
     },
 
@@ -80,6 +72,75 @@ export function excelHost(openLink: (url: string) => void): Host {
         if (!target.empty) range.clear("Contents");
         range.getCell(0, 0).formulas = [[formula]];
         await context.sync();
+      });
+    },
+
+    readWorkbook() {
+      // Every sheet's used range, formulas and values in one round trip: fast for thousands of cells.
+      return Excel.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name");
+        await context.sync();
+        const used = sheets.items.map((sheet) => {
+          const range = sheet.getUsedRangeOrNullObject(true);
+          range.load(["address", "formulas", "values"]);
+          return { name: sheet.name, range };
+        });
+        await context.sync();
+        const cells: CnCell[] = [];
+        const values = new Map<string, unknown>();
+        for (const { name, range } of used) {
+          if (range.isNullObject) continue;
+          const { address } = splitAddress(range.address);
+          const grid = cellsOf(address) ?? [];
+          grid.forEach((row, r) =>
+            row.forEach((a, c) => {
+              const value = range.values[r]?.[c];
+              const formula = range.formulas[r]?.[c];
+              if (value !== "" && value !== undefined) values.set(`${name}!${a}`, value);
+              if (typeof formula === "string" && /^=.*\bCN\./i.test(formula))
+                cells.push({ sheet: name, address: a, formula, value });
+            })
+          );
+        }
+        return { sheets: used.map((u) => u.name), cells, values };
+      });
+    },
+
+    selectCell(sheet: string, address: string) {
+      return Excel.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(address).select();
+        await context.sync();
+      });
+    },
+
+    recalculate() {
+      return Excel.run(async (context) => {
+        context.workbook.application.calculate(Excel.CalculationType.full);
+        await context.sync();
+      });
+    },
+
+    addSheet(base: string, rows: (string | number)[][]) {
+      return Excel.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name");
+        await context.sync();
+        const name = freeSheetName(
+          sheets.items.map((s) => s.name),
+          base
+        );
+        const sheet = sheets.add(name);
+        const width = rows[0]?.length ?? 1;
+        const range = sheet.getRange("A1").getResizedRange(rows.length - 1, width - 1);
+        range.values = rows;
+        const table = sheet.tables.add(range, true);
+        table.name = name.replace(/[^A-Za-z0-9_]/g, "_");
+        sheet.activate();
+        await context.sync();
+        return name;
       });
     },
 

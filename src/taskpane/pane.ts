@@ -35,8 +35,8 @@ export interface Pane extends PaneData {
   insertButton(formula: string, rows?: number, cols?: number, label?: string): HTMLButtonElement;
   figureBlock(figure: Figure): HTMLElement;
   figureOf(o: Reported): Figure | undefined;
-  /** Opens a cell in the This cell tab (set by the pane once its tabs exist). */
-  showCell(address: string): void;
+  /** Shows the This cell tab for the selected cell (set once the tabs exist). */
+  showCell: () => void;
 }
 
 /** The shared context of the pane's tabs. */

@@ -26,8 +26,14 @@
   }
   const host = window.__shimHost === undefined ? "Excel" : window.__shimHost;
   const sets = window.__shimSets || { SharedRuntime: "1.1", OpenBrowserWindowApi: "1.1" };
+  const sheet1 = {};
   const shim = (window.__shim = {
-    cells: {},
+    /** Cells of every sheet, by sheet name then A1 address; `cells` is the active sheet's at start. */
+    sheets: { Sheet1: sheet1 },
+    cells: sheet1,
+    /** Tables added, by sheet name: { name, address, hasHeaders }. */
+    tables: {},
+    calculations: 0,
     active: "A1",
     handlers: [],
     opened: [],
@@ -120,6 +126,7 @@
           },
           set: writers[name] ? (value) => queue.push(() => writers[name](value)) : undefined,
           enumerable: true,
+          configurable: true,
         });
       }
       tracked.push(() => {
@@ -129,7 +136,7 @@
       return obj;
     }
 
-    function range(top, left, bottom, right) {
+    function range(top, left, bottom, right, sheetName = shim.sheet) {
       const addresses = () => {
         const rows = [];
         for (let r = top; r <= bottom; r++) {
@@ -139,13 +146,17 @@
         }
         return rows;
       };
-      const cell = (a) => shim.cells[a] || {};
+      const cells = () => shim.sheets[sheetName] || {};
+      const cell = (a) => cells()[a] || {};
       const obj = proxy(
         {
           address: () => {
             const first = a1(top, left);
             const last = a1(bottom, right);
-            return `${shim.sheet}!${first === last ? first : `${first}:${last}`}`;
+            const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheetName)
+              ? sheetName
+              : `'${sheetName.replace(/'/g, "''")}'`;
+            return `${quoted}!${first === last ? first : `${first}:${last}`}`;
           },
           cellCount: () => (bottom - top + 1) * (right - left + 1),
           formulas: () =>
@@ -155,7 +166,11 @@
         {
           formulas: (rows) =>
             addresses().forEach((row, r) =>
-              row.forEach((a, c) => (shim.cells[a] = { formula: rows[r][c] }))
+              row.forEach((a, c) => (cells()[a] = { formula: rows[r][c] }))
+            ),
+          values: (rows) =>
+            addresses().forEach((row, r) =>
+              row.forEach((a, c) => (cells()[a] = { value: rows[r][c] }))
             ),
         }
       );
@@ -163,14 +178,77 @@
         queue.push(() =>
           addresses()
             .flat()
-            .forEach((a) => delete shim.cells[a])
+            .forEach((a) => delete cells()[a])
         );
-      obj.getCell = (r, c) => range(top + r, left + c, top + r, left + c);
-      obj.getResizedRange = (dr, dc) => range(top, left, bottom + dr, right + dc);
+      obj.select = () =>
+        queue.push(() => {
+          shim.sheet = sheetName;
+          shim.active = a1(top, left);
+        });
+      obj.getCell = (r, c) => range(top + r, left + c, top + r, left + c, sheetName);
+      obj.getResizedRange = (dr, dc) => range(top, left, bottom + dr, right + dc, sheetName);
+      obj.sheetName = sheetName;
+      obj.bounds = { top, left, bottom, right };
       return obj;
     }
 
-    function rangeAt(address) {
+    /** A sheet's used range: the bounding box of its cells, or a null object when it is empty. */
+    function usedRange(sheetName) {
+      const addresses = Object.keys(shim.sheets[sheetName] || {})
+        .map(parse)
+        .filter(Boolean);
+      if (addresses.length === 0) {
+        const none = proxy({});
+        none.isNullObject = true;
+        return none;
+      }
+      const rows = addresses.map((p) => p.row);
+      const cols = addresses.map((p) => p.col);
+      const r = range(
+        Math.min(...rows),
+        Math.min(...cols),
+        Math.max(...rows),
+        Math.max(...cols),
+        sheetName
+      );
+      r.isNullObject = false;
+      return r;
+    }
+
+    function worksheetOf(name) {
+      if (!(name in shim.sheets)) {
+        return {
+          getRange() {
+            failure = failure || new Error(`ItemNotFound: no worksheet ${name}`);
+            return range(0, 0, 0, 0);
+          },
+          activate() {
+            failure = failure || new Error(`ItemNotFound: no worksheet ${name}`);
+          },
+        };
+      }
+      const ws = proxy({ name: () => name });
+      ws.getRange = (address) => rangeAt(address, name);
+      ws.getUsedRangeOrNullObject = () => usedRange(name);
+      ws.activate = () => queue.push(() => (shim.sheet = name));
+      ws.tables = {
+        add(target, hasHeaders) {
+          const table = { name: "" };
+          queue.push(() => {
+            const { top, left, bottom, right } = target.bounds;
+            shim.tables[name] = {
+              name: table.name,
+              address: `${a1(top, left)}:${a1(bottom, right)}`,
+              hasHeaders,
+            };
+          });
+          return table;
+        },
+      };
+      return ws;
+    }
+
+    function rangeAt(address, sheetName = shim.sheet) {
       const [first, last = first] = address.split(":");
       const a = parse(first);
       const b = parse(last);
@@ -182,25 +260,31 @@
         Math.min(a.row, b.row),
         Math.min(a.col, b.col),
         Math.max(a.row, b.row),
-        Math.max(a.col, b.col)
+        Math.max(a.col, b.col),
+        sheetName
       );
     }
-    const worksheet = { getRange: rangeAt };
+    // Loading "items/name" loads the collection and each item's name, as Excel does.
+    const named = (name) =>
+      Object.defineProperty(worksheetOf(name), "name", { value: name, enumerable: true });
+    const worksheets = proxy({ items: () => Object.keys(shim.sheets).map(named) });
+    worksheets.load = (
+      (load) => (props) =>
+        load(props === "items/name" ? "items" : props)
+    )(worksheets.load);
+    worksheets.getItem = worksheetOf;
+    worksheets.getActiveWorksheet = () => worksheetOf(shim.sheet);
+    worksheets.add = (name) => {
+      if (name in shim.sheets) failure = failure || new Error(`ItemAlreadyExists: ${name}`);
+      else shim.sheets[name] = {};
+      return worksheetOf(name);
+    };
     return {
       workbook: {
         getActiveCell: () => rangeAt(shim.active),
-        worksheets: {
-          getItem(name) {
-            if (name !== shim.sheet)
-              return {
-                getRange() {
-                  failure = failure || new Error(`ItemNotFound: no worksheet ${name}`);
-                  return range(0, 0, 0, 0);
-                },
-              };
-            return worksheet;
-          },
-          getActiveWorksheet: () => worksheet,
+        worksheets,
+        application: {
+          calculate: () => queue.push(() => shim.calculations++),
         },
         onSelectionChanged: { add: (handler) => queue.push(() => shim.handlers.push(handler)) },
       },
@@ -223,5 +307,8 @@
     shim.active = address;
     shim.handlers.forEach((handler) => handler({ address }));
   };
-  window.Excel = { run: (callback) => Promise.resolve().then(() => callback(requestContext())) };
+  window.Excel = {
+    run: (callback) => Promise.resolve().then(() => callback(requestContext())),
+    CalculationType: { full: "Full", recalculate: "Recalculate" },
+  };
 })();

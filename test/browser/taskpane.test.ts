@@ -244,6 +244,99 @@ describe("the task pane in Chromium", () => {
     });
   });
 
+  test("lists, flags and selects the CN cells of a workbook, and adds a sources sheet beside an existing one", async () => {
+    type Book = {
+      __shim: {
+        sheets: Record<string, Record<string, { formula?: unknown; value?: unknown }>>;
+        sheet: string;
+        active: string;
+        tables: Record<string, { address: string; hasHeaders: boolean }>;
+        calculations: number;
+      };
+    };
+    await withPane({}, async ({ page }) => {
+      await page.evaluate(() => {
+        const shim = (window as unknown as Book).__shim;
+        shim.sheets.Sheet1.A1 = { formula: '=CN.YOY("2025-12")', value: 6.6 };
+        shim.sheets.Sheet1.A2 = { formula: "=CN.SURPLUS(2025)", value: 1190 }; // an older dataset's value
+        shim.sheets.Sheet1.A3 = { formula: '=CN.YOY("2025-13")', value: "#VALUE!" };
+        shim.sheets.Sheet1.B1 = { value: "Dec 2025" };
+        shim.sheets["Model inputs"] = {
+          C4: { formula: '=CN.PARTNER("US", B1)', value: -30.2 },
+          B1: { value: "2025-12" },
+          D9: { formula: '=CN.FORECAST(2026, "exports_yoy")', value: 3 },
+        };
+        shim.sheets["CN Sources"] = { A1: { value: "kept as it is" } };
+      });
+      await page.click("#tab-workbook");
+      await page.waitForSelector("#workbook-summary");
+      await expect(page.locator("#workbook-summary").textContent()).resolves.toMatch(
+        /^5 CN\.\* cells on 3 sheets; \d+ flagged/
+      );
+      const rows = page.locator(".workbook-cells li");
+      await expect(rows.count()).resolves.toBe(5);
+      const stale = rows.filter({ hasText: "=CN.SURPLUS(2025)" });
+      await expect(stale.textContent()).resolves.toMatch(
+        /Shows 1190 · dataset gives 1189.*other dataset/
+      );
+      await expect(rows.filter({ hasText: '"2025-13"' }).textContent()).resolves.toMatch(
+        /error.*Shows #VALUE!: Expected a period/
+      );
+      await expect(rows.filter({ hasText: "CN.PARTNER" }).textContent()).resolves.toContain(
+        "dataset gives -30.2"
+      );
+      await expect(rows.filter({ hasText: "CN.FORECAST" }).textContent()).resolves.toContain(
+        "forecast"
+      );
+      await page.screenshot({ path: screenshotPath("workbook"), fullPage: true });
+
+      await rows.filter({ hasText: "CN.PARTNER" }).locator("button").click();
+      await page.waitForFunction(() =>
+        document.querySelector("#cell-body")?.textContent?.includes("CN.PARTNER")
+      );
+      const selected = await page.evaluate(() => {
+        const shim = (window as unknown as Book).__shim;
+        return `${shim.sheet}!${shim.active}`;
+      });
+      expect(selected).toBe("Model inputs!C4");
+
+      // This cell says when the shown value is another dataset's.
+      await page.click("#tab-workbook");
+      await rows.filter({ hasText: "=CN.SURPLUS(2025)" }).locator("button").click();
+      await page.waitForSelector("#cell-stale");
+      await expect(page.locator("#cell-stale").textContent()).resolves.toMatch(
+        /^The cell shows 1190, but the current dataset \([\d.]+\) gives 1189/
+      );
+
+      await page.click("#tab-workbook");
+      await page.waitForSelector("#workbook-recalc");
+      await page.click("#workbook-recalc");
+      await page.waitForFunction(() => (window as unknown as Book).__shim.calculations === 1);
+
+      await page.click("#workbook-sources");
+      await page.waitForFunction(
+        () => "CN Sources (2)" in (window as unknown as Book).__shim.sheets
+      );
+      const added = await page.evaluate(() => {
+        const shim = (window as unknown as Book).__shim;
+        return {
+          kept: shim.sheets["CN Sources"].A1.value,
+          header: ["A1", "B1", "J1", "M1"].map((a) => shim.sheets["CN Sources (2)"][a].value),
+          table: shim.tables["CN Sources (2)"],
+          rows: Object.keys(shim.sheets["CN Sources (2)"]).filter((a) => a.startsWith("A")).length,
+        };
+      });
+      expect(added.kept).toBe("kept as it is");
+      expect(added.header).toEqual(["Cells", "Series", "Address", "Dataset"]);
+      expect(added.table).toMatchObject({ hasHeaders: true });
+      expect(added.rows).toBeGreaterThan(3);
+      await expect(page.locator("#status").textContent()).resolves.toMatch(
+        /^Added the sheet CN Sources \(2\), listing \d+ figures/
+      );
+      await page.screenshot({ path: screenshotPath("workbook-sources"), fullPage: true });
+    });
+  });
+
   test("shows the About tab with the dataset vintage", async () => {
     await withPane({ dark: true }, async ({ page }) => {
       // Office reports no theme here, so the pane follows the system's dark scheme.

@@ -1,3 +1,4 @@
+/* global Excel */
 import { Catalog } from "../../src/core/catalog";
 import { dataset } from "../../src/data";
 import { PaneDetails } from "../../src/data/details";

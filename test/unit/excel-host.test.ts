@@ -10,6 +10,7 @@ function mockExcel(targetFormulas: unknown[][]) {
         active: {
           address: "Sheet1!B2",
           formulas: [['=CN.YOY("2025-12")']],
+          values: [[6.6]],
           target: { address: "Sheet1!B2:C3", formulas: targetFormulas },
           getResizedRange: function () {
             return this.target;
@@ -58,11 +59,12 @@ function mockExcel(targetFormulas: unknown[][]) {
 }
 
 describe("the Excel host", () => {
-  test("reads the active cell's address and formula", async () => {
+  test("reads the active cell's address, formula and shown value", async () => {
     mockExcel([[""]]);
     await expect(excelHost(() => undefined).activeCell()).resolves.toEqual({
       address: "Sheet1!B2",
       formula: '=CN.YOY("2025-12")',
+      value: 6.6,
     });
   });
 

@@ -8,6 +8,7 @@ import {
   mentionsCn,
   referencesIn,
 } from "../view/explain";
+import { isSingleCall } from "../view/workbook";
 
 /** The This cell tab: the selected cell's CN.* formula, call by call, with the reports behind it. */
 export function cellTab(pane: Pane): { refresh(): Promise<void> } {
@@ -34,7 +35,7 @@ export function cellTab(pane: Pane): { refresh(): Promise<void> } {
         ? await host.readReferences(referencesIn(cell.formula))
         : new Map<string, unknown>();
       if (request !== cellRequest) return;
-      renderCell(cell.address, explainFormula(cell.formula, refs, cn, catalog));
+      renderCell(cell.address, explainFormula(cell.formula, refs, cn, catalog), cell.value);
     } catch (error) {
       if (request === cellRequest)
         fill(
@@ -48,7 +49,7 @@ export function cellTab(pane: Pane): { refresh(): Promise<void> } {
     }
   }
 
-  function renderCell(address: string, explanation: CellExplanation): void {
+  function renderCell(address: string, explanation: CellExplanation, shown: unknown): void {
     const panel = byId("cell-body");
     const head = h("p", { class: "muted" }, `Selected: ${address}`);
     switch (explanation.kind) {
@@ -76,6 +77,7 @@ export function cellTab(pane: Pane): { refresh(): Promise<void> } {
           panel,
           head,
           h("code", { class: "formula" }, explanation.formula),
+          staleNote(explanation, shown),
           ...explanation.calls.map((call) =>
             h(
               "section",
@@ -111,6 +113,23 @@ export function cellTab(pane: Pane): { refresh(): Promise<void> } {
           )
         );
     }
+  }
+
+  /** Says when the cell shows another value than the current dataset gives (one-call formulas). */
+  function staleNote(explanation: Extract<CellExplanation, { kind: "calls" }>, shown: unknown) {
+    const value = explanation.calls[0]?.value;
+    if (
+      !isSingleCall(explanation.formula) ||
+      typeof value !== "number" ||
+      typeof shown !== "number" ||
+      value === shown
+    )
+      return null;
+    return h(
+      "p",
+      { class: "disagree", id: "cell-stale" },
+      `The cell shows ${shown}, but the current dataset (${catalog.meta.version}) gives ${value}: it was calculated with another dataset version. Recalculate the workbook to update it.`
+    );
   }
 
   return { refresh: refreshCell };
