@@ -1,24 +1,34 @@
-/* global HTMLButtonElement */
+/* global document, HTMLButtonElement, HTMLDialogElement, HTMLElement */
 import { byId, fill } from "./dom";
 import type { Pane } from "./pane";
 
-/** Asks a yes-or-no question in the pane's confirmation dialog. */
+/**
+ * Asks a yes-or-no question in a modal dialog: the rest of the pane is inert while it is open,
+ * Escape answers no, and focus returns where it was.
+ */
 function ask(message: string): Promise<boolean> {
-  const confirmBox = byId("confirm");
-  fill(byId("confirm-text"), message);
-  confirmBox.hidden = false;
+  const dialog = byId<HTMLDialogElement>("confirm");
   const yes = byId<HTMLButtonElement>("confirm-yes");
   const no = byId<HTMLButtonElement>("confirm-no");
-  no.focus();
+  const before = document.activeElement as HTMLElement | null;
+  fill(byId("confirm-text"), message);
   return new Promise((resolve) => {
     const done = (answer: boolean) => {
-      confirmBox.hidden = true;
       yes.onclick = null;
       no.onclick = null;
+      dialog.oncancel = null;
+      if (dialog.open) dialog.close();
+      before?.focus();
       resolve(answer);
     };
     yes.onclick = () => done(true);
     no.onclick = () => done(false);
+    dialog.oncancel = (event) => {
+      event.preventDefault();
+      done(false);
+    };
+    dialog.showModal();
+    no.focus();
   });
 }
 

@@ -220,8 +220,18 @@ describe("the task pane in Chromium", () => {
         shim.active = "F1";
       });
       await page.locator("#series-detail button.insert", { hasText: "Insert the series" }).click();
-      await page.waitForSelector("#confirm:not([hidden])");
+      await page.waitForSelector("#confirm[open]");
       await expect(page.locator("#confirm-text").textContent()).resolves.toContain("is not empty");
+      // A modal dialog: focus inside it on Cancel; Escape answers no and gives focus back.
+      await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("confirm-no");
+      await page.keyboard.press("Escape");
+      await page.waitForSelector("#confirm:not([open])", { state: "attached" });
+      await expect(page.evaluate(() => document.activeElement?.textContent ?? "")).resolves.toMatch(
+        /^Insert the series/
+      );
+      await expect(page.locator("#status").textContent()).resolves.toBe("Nothing was inserted.");
+      await page.locator("#series-detail button.insert", { hasText: "Insert the series" }).click();
+      await page.waitForSelector("#confirm[open]");
       await page.screenshot({ path: screenshotPath("insert-confirm"), fullPage: true });
       await page.click("#confirm-no");
       expect(await page.evaluate(() => (window as unknown as Shim).__shim.cells.G2.value)).toBe(
@@ -232,7 +242,7 @@ describe("the task pane in Chromium", () => {
       ).toBeUndefined();
 
       await page.locator("#series-detail button.insert", { hasText: "Insert the series" }).click();
-      await page.waitForSelector("#confirm:not([hidden])");
+      await page.waitForSelector("#confirm[open]");
       await page.click("#confirm-yes");
       await page.waitForFunction(() => (window as unknown as Shim).__shim.cells.F1 !== undefined);
       expect(await page.evaluate(() => (window as unknown as Shim).__shim.cells.F1.formula)).toBe(
@@ -506,6 +516,29 @@ describe("the task pane in Chromium", () => {
         )
       ).toEqual([]);
       await opened.close();
+    });
+  });
+
+  test("follows forced colours (high contrast) with system colours and visible borders", async () => {
+    await withPane({}, async ({ page }) => {
+      await page.emulateMedia({ forcedColors: "active" });
+      await page.click("#tab-data");
+      await page.locator("#series-list button").filter({ hasText: "exports_yoy" }).first().click();
+      await page.locator("#series-detail tbody button", { hasText: "2025-12" }).first().click();
+      const badge = page.locator("#figure-detail .badge").first();
+      await expect(badge.evaluate((e) => getComputedStyle(e).borderTopStyle)).resolves.toBe(
+        "solid"
+      );
+      await page.screenshot({ path: screenshotPath("forced-colors"), fullPage: true });
+    });
+  });
+
+  test("announces short status in a live region, not whole panels", async () => {
+    await withPane({}, async ({ page }) => {
+      const live = await page.evaluate(() =>
+        [...document.querySelectorAll("[aria-live], [role=status]")].map((e) => e.id)
+      );
+      expect(live.sort()).toEqual(["source-count", "status"]);
     });
   });
 
