@@ -82,6 +82,21 @@ describe("auditing a workbook's CN cells", () => {
   });
 });
 
+test("names the dataset version a CN.VINTAGE() cell shows as the one a stale cell came from", () => {
+  const [stale] = auditCells(
+    [
+      cell("A2", "=CN.SURPLUS(2025)", 1190),
+      cell("Z1", "=CN.VINTAGE()", "CN Trade dataset 2026.11.23.1, figures as of 2026-01-29"),
+    ],
+    new Map(),
+    cn,
+    catalog
+  );
+  expect(stale.reasons[0]).toMatch(
+    /calculated with dataset 2026\.11\.23\.1, which a CN\.VINTAGE\(\) cell/
+  );
+});
+
 describe("workbook helpers", () => {
   test("never reuse a sheet name", () => {
     expect(freeSheetName(["Sheet1"])).toBe("CN Sources");

@@ -110,6 +110,17 @@ export function auditCells(
   cn: CnFunctions,
   catalog: Catalog
 ): AuditRow[] {
+  // A CN.VINTAGE() cell shows the dataset version the workbook was last calculated with.
+  const vintage = cells
+    .map((c) =>
+      /^=\s*CN\.VINTAGE\(\s*\)$/i.test(c.formula) && typeof c.value === "string"
+        ? /dataset (\S+),/.exec(c.value)?.[1]
+        : undefined
+    )
+    .find((v) => v !== undefined && v !== catalog.meta.version);
+  const older = vintage
+    ? `dataset ${vintage}, which a CN.VINTAGE() cell of this workbook still shows`
+    : "another dataset version";
   return cells.map((cell) => {
     const explanation = explainFormula(cell.formula, referenceValues(cell, values), cn, catalog);
     const flags: Flag[] = [];
@@ -132,7 +143,7 @@ export function auditCells(
     } else if (current !== undefined && !isCoreError(current) && !same(current, cell.value)) {
       flags.push("stale");
       reasons.push(
-        `Shows ${String(cell.value)}, but the current dataset (${catalog.meta.version}) gives ${String(current)}: the cell was calculated with another dataset version. Recalculate to update it.`
+        `Shows ${String(cell.value)}, but the current dataset (${catalog.meta.version}) gives ${String(current)}: the cell was calculated with ${older}. Recalculate to update it.`
       );
     }
     if (figures.some((f) => f.latest.qualifier)) {
