@@ -7,6 +7,7 @@ import type {
   Terms,
   Unit,
 } from "../data/dataset";
+import { withinRounding } from "../data/preference";
 import { roundingStep } from "../data/rounding";
 import { TIERS } from "../data/tiers";
 import { figureKey } from "../data/keys";
@@ -203,7 +204,7 @@ function stepOf(o: Reported, unit: Unit): number {
  * stand for overlap (1189 and "$1.19 trillion" do; 5.5 and 5.4 do not).
  */
 function agree(a: Reported, b: Reported, unit: Unit): boolean {
-  return Math.abs(a.value - b.value) < (stepOf(a, unit) + stepOf(b, unit)) / 2 - 1e-9;
+  return withinRounding(a.value, b.value, stepOf(a, unit), stepOf(b, unit));
 }
 
 function makeFigure(

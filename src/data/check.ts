@@ -1,4 +1,5 @@
 import { Dataset, DatasetSchema, Observation, PERIOD_ID_PATTERN, Source, TIERS } from "./dataset";
+import { preferenceRank, ranksAbove, sameFigure } from "./preference";
 import { roundingStep } from "./rounding";
 
 export { roundingStep };
@@ -238,20 +239,8 @@ function checkPreferredTiers(dataset: Dataset): string[] {
     const preferred = first.find((o) => o.preferred);
     if (first.length < 2 || !preferred) continue;
     const unit = units.get(preferred.series) ?? "bn";
-    const rank = (o: Observation) => {
-      const s = sources.get(o.source);
-      return [
-        o.qualifier ? 1 : 0,
-        roundingStep(o, unit),
-        s ? TIERS.indexOf(s.tier) : TIERS.length,
-        s?.published ?? "",
-      ] as const;
-    };
-    const better = (a: Observation, b: Observation) => {
-      const [x, y] = [rank(a), rank(b)];
-      for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] < y[i];
-      return false;
-    };
+    const rank = (o: Observation) => preferenceRank(o, sources.get(o.source), unit);
+    const better = (a: Observation, b: Observation) => ranksAbove(rank(a), rank(b));
     const agreeing = first.filter((o) => sameFigure(o, preferred, unit));
     const best = agreeing.find((o) => better(o, preferred));
     // A reconciled choice says why in its note ("Returned over …"): a more precise report can be
@@ -272,11 +261,6 @@ function checkPreferredTiers(dataset: Dataset): string[] {
     }
   }
   return problems;
-}
-
-/** Whether two reports can be the same figure as each was rounded (their ranges overlap). */
-function sameFigure(a: Observation, b: Observation, unit: Parameters<typeof roundingStep>[1]) {
-  return Math.abs(a.value - b.value) < (roundingStep(a, unit) + roundingStep(b, unit)) / 2 - 1e-9;
 }
 
 /**

@@ -7,14 +7,13 @@ import {
   PeriodIdSchema,
   QualifierSchema,
   Series,
-  Source,
   SourceSchema,
   TermsSchema,
   Unit,
 } from "./dataset";
 import { figureKey } from "./keys";
-import { roundingStep, SCALES } from "./rounding";
-import { TIERS } from "./tiers";
+import { preferenceRank, ranksAbove } from "./preference";
+import { SCALES } from "./rounding";
 import { compareVersions, digestOf, Ledger } from "./versions";
 
 /**
@@ -138,21 +137,6 @@ export interface ReleaseResult {
   readonly ledger: Ledger;
   readonly changes: readonly Change[];
   readonly change: Change;
-}
-
-const rankOf = (o: Observation, sources: Map<string, Source>, unit: Unit) => {
-  const s = sources.get(o.source);
-  return [
-    o.qualifier ? 1 : 0,
-    roundingStep(o, unit),
-    s ? TIERS.indexOf(s.tier) : TIERS.length,
-    s?.published ?? "",
-  ] as const;
-};
-
-function better(a: readonly (number | string)[], b: readonly (number | string)[]): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
-  return false;
 }
 
 /** A record as JSON with its keys sorted, to compare records whatever order they were written in. */
@@ -301,8 +285,8 @@ export function applyRelease(
     const current = first.find((x) => x.preferred);
     if (current && /Returned over/.test(current.note)) continue;
     let best = first[0];
-    for (const x of first)
-      if (better(rankOf(x, sources, unit), rankOf(best, sources, unit))) best = x;
+    const rank = (o: Observation) => preferenceRank(o, sources.get(o.source), unit);
+    for (const x of first) if (ranksAbove(rank(x), rank(best))) best = x;
     if (group.length === 1) delete best.preferred;
     else for (const x of first) x.preferred = x === best;
   }

@@ -165,6 +165,23 @@ describe("applying the worked example release", () => {
   });
 });
 
+/** Runs the command as `npm run data:release -- EXAMPLE` would, on the data files in `dir`. */
+function release(dir: string) {
+  return spawnSync(
+    process.execPath,
+    [
+      require.resolve("tsx/cli"),
+      "test/tools/data-release.ts",
+      EXAMPLE,
+      "--data",
+      dir,
+      "--today",
+      "2026-12-02",
+    ],
+    { cwd: ROOT, encoding: "utf8" }
+  );
+}
+
 describe("npm run data:release", () => {
   test("adds the example to a copy of the data files and prints what changed", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cn-trade-release-"));
@@ -176,19 +193,7 @@ describe("npm run data:release", () => {
         `[\n${x.map((r) => `  ${JSON.stringify(r)}`).join(",\n")}\n]\n`;
       fs.writeFileSync(path.join(dir, "observations.json"), rows(d.observations));
       fs.writeFileSync(path.join(dir, "sources.json"), rows(d.sources));
-      const run = spawnSync(
-        process.execPath,
-        [
-          require.resolve("tsx/cli"),
-          "test/tools/data-release.ts",
-          EXAMPLE,
-          "--data",
-          dir,
-          "--today",
-          "2026-12-02",
-        ],
-        { cwd: ROOT, encoding: "utf8" }
-      );
+      const run = release(dir);
       expect(run.stderr).toBe("");
       expect(run.status).toBe(0);
       expect(run.stdout).toMatch(
@@ -200,19 +205,7 @@ describe("npm run data:release", () => {
       expect(
         JSON.parse(fs.readFileSync(path.join(dir, "versions.json"), "utf8"))["2026.12.02"]
       ).toMatch(/^[0-9a-f]{64}$/);
-      const again = spawnSync(
-        process.execPath,
-        [
-          require.resolve("tsx/cli"),
-          "test/tools/data-release.ts",
-          EXAMPLE,
-          "--data",
-          dir,
-          "--today",
-          "2026-12-02",
-        ],
-        { cwd: ROOT, encoding: "utf8" }
-      );
+      const again = release(dir);
       expect(again.status).toBe(1);
       expect(again.stderr).toMatch(/adds, revises or corrects nothing/);
     } finally {

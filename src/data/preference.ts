@@ -1,0 +1,43 @@
+import type { Observation, Source, Unit } from "./dataset";
+import { roundingStep } from "./rounding";
+import { TIERS } from "./tiers";
+
+/**
+ * Which report of a figure is preferred, in one place for the dataset's checks and the release
+ * tool: unhedged first, then the most precise (a rounded headline never displaces the figure
+ * customs printed), then the best tier, then the earliest.
+ */
+export function preferenceRank(
+  o: Observation,
+  source: Pick<Source, "tier" | "published"> | undefined,
+  unit: Unit
+): readonly (number | string)[] {
+  return [
+    o.qualifier ? 1 : 0,
+    roundingStep(o, unit),
+    source ? TIERS.indexOf(source.tier) : TIERS.length,
+    source?.published ?? "",
+  ];
+}
+
+/** Whether rank `a` comes before rank `b`. */
+export function ranksAbove(
+  a: readonly (number | string)[],
+  b: readonly (number | string)[]
+): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
+  return false;
+}
+
+/**
+ * Whether two values can be the same figure as each was rounded: the ranges their printed forms
+ * stand for overlap (1189 and "$1.19 trillion" do; 5.5 and 5.4 do not).
+ */
+export function withinRounding(a: number, b: number, stepA: number, stepB: number): boolean {
+  return Math.abs(a - b) < (stepA + stepB) / 2 - 1e-9;
+}
+
+/** withinRounding for two reports of a series in `unit`. */
+export function sameFigure(a: Observation, b: Observation, unit: Unit): boolean {
+  return withinRounding(a.value, b.value, roundingStep(a, unit), roundingStep(b, unit));
+}
