@@ -1,8 +1,6 @@
 /* global document, Office, window */
 import { sharedData } from "../core/shared";
-import { startPane } from "./app";
-import { excelHost } from "./excel-host";
-import { browserHost, Host } from "./host";
+import type { Host } from "./host";
 
 /** Office's theme when it reports one, judged by its body background; undefined when it does not. */
 function officeTheme(): "dark" | "light" | undefined {
@@ -77,7 +75,11 @@ async function start(inExcel: boolean): Promise<void> {
     }
     return;
   }
-  const { loadDetails } = await import(/* webpackChunkName: "details" */ "../data/details-data");
+  // The pane's code and its words load when it is first shown, not in the hidden runtime.
+  const [{ loadDetails }, { startPane, excelHost, browserHost }] = await Promise.all([
+    import(/* webpackChunkName: "details" */ "../data/details-data"),
+    import(/* webpackChunkName: "pane" */ "./pane-entry"),
+  ]);
   const details = loadDetails(shared.dataset);
   const open = linkOpener(inExcel);
   const host: Host = inExcel ? excelHost(open) : browserHost(open);

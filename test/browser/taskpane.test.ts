@@ -486,10 +486,11 @@ describe("the task pane in Chromium", () => {
       );
       await page.waitForTimeout(200);
       expect(await page.locator("#source-list li").count()).toBe(0);
-      expect(requests.filter((u) => u.endsWith("/details.js"))).toEqual([]);
+      const later = (u: string) => u.endsWith("/details.js") || u.endsWith("/pane.js");
+      expect(requests.filter(later)).toEqual([]);
       await page.evaluate(() => (window as unknown as { __show: () => void }).__show());
       await page.waitForSelector("#source-list li");
-      expect(requests.filter((u) => u.endsWith("/details.js"))).toHaveLength(1);
+      expect(requests.filter(later)).toHaveLength(2);
     });
   });
 

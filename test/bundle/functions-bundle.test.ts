@@ -54,7 +54,13 @@ describe("the built functions.js", () => {
 
   test("carries every source but none of the notes, which only the pane's details chunk holds", () => {
     const read = (file: string) => fs.readFileSync(path.join(DIST, file), "utf8");
-    const [code, pane, details] = ["functions.js", "taskpane.js", "details.js"].map(read);
+    const [code, loader, paneCode, details] = [
+      "functions.js",
+      "taskpane.js",
+      "pane.js",
+      "details.js",
+    ].map(read);
+    const pane = loader + paneCode;
     // The longest stretch of each note that the minifier cannot re-quote or escape.
     const notes = dataset.observations.map(
       (o) => o.note.split(/['"`\\\u0080-\uffff]/).sort((a, b) => b.length - a.length)[0]
@@ -66,8 +72,10 @@ describe("the built functions.js", () => {
     for (const s of dataset.sources) expect(code).toContain(s.id);
   });
 
-  test("is the page's one copy of the dataset: the pane's script embeds no source", () => {
-    const pane = fs.readFileSync(path.join(DIST, "taskpane.js"), "utf8");
+  test("is the page's one copy of the dataset: the pane's scripts embed no source", () => {
+    const pane = ["taskpane.js", "pane.js"]
+      .map((f) => fs.readFileSync(path.join(DIST, f), "utf8"))
+      .join("\n");
     expect(dataset.sources.filter((s) => pane.includes(s.url))).toEqual([]);
     expect(dataset.sources.filter((s) => pane.includes(`"${s.id}"`))).toEqual([]);
   });
