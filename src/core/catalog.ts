@@ -196,7 +196,11 @@ export class Catalog {
 function stepOf(o: Reported, unit: Unit): number {
   if (o.step !== undefined) return o.step;
   const printed = (o as { reportedAs?: string }).reportedAs;
-  return roundingStep({ value: o.value, reportedAs: printed }, unit);
+  if (printed !== undefined) return roundingStep({ value: o.value, reportedAs: printed }, unit);
+  // No printed form: the value's own decimals (cheaper than reading it as text would be).
+  const text = String(o.value);
+  const dot = text.indexOf(".");
+  return dot < 0 || text.includes("e") ? 1 : 10 ** -(text.length - dot - 1);
 }
 
 /**
@@ -213,6 +217,7 @@ function makeFigure(
   published: (o: Reported) => string,
   tier: (o: Reported) => number
 ): Figure | undefined {
+  if (reports.length === 1) return singleFigure(reports[0], published);
   const revised = reports.filter((o) => o.revision === true);
   const first = reports.length === revised.length ? reports : reports.filter((o) => !o.revision);
   const ordered = [...first].sort(
@@ -245,5 +250,24 @@ function makeFigure(
     revisions: Object.freeze(revisions),
     released: first.map(published).sort()[0] ?? "",
     disagree: ordered.some((o) => !agree(o, preferred, unit)),
+  });
+}
+
+/** The common case, one report: nothing to order, compare or revise. */
+function singleFigure(o: Reported, published: (o: Reported) => string): Figure | undefined {
+  const period = parsePeriod(o.period);
+  if (isCoreError(period)) return undefined;
+  const reports = Object.freeze([o]);
+  return Object.freeze({
+    series: o.series,
+    period,
+    terms: o.terms,
+    value: o.value,
+    preferred: o,
+    latest: o,
+    reports,
+    revisions: Object.freeze([]),
+    released: published(o),
+    disagree: false,
   });
 }
