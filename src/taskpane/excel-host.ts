@@ -136,6 +136,13 @@ export function excelHost(openLink: (url: string) => void): Host {
         const width = rows[0]?.length ?? 1;
         const range = sheet.getRange("A1").getResizedRange(rows.length - 1, width - 1);
         range.values = rows;
+        // Web addresses become links a reader can follow.
+        rows.forEach((row, r) =>
+          row.forEach((value, c) => {
+            if (r > 0 && typeof value === "string" && /^https?:\/\//.test(value))
+              range.getCell(r, c).hyperlink = { address: value, textToDisplay: value };
+          })
+        );
         const table = sheet.tables.add(range, true);
         table.name = name.replace(/[^A-Za-z0-9_]/g, "_");
         sheet.activate();

@@ -162,6 +162,7 @@
           formulas: () =>
             addresses().map((row) => row.map((a) => cell(a).formula ?? cell(a).value ?? "")),
           values: () => addresses().map((row) => row.map((a) => cell(a).value ?? "")),
+          hyperlink: () => cell(addresses()[0][0]).hyperlink,
         },
         {
           formulas: (rows) =>
@@ -172,6 +173,10 @@
             addresses().forEach((row, r) =>
               row.forEach((a, c) => (cells()[a] = { value: rows[r][c] }))
             ),
+          hyperlink: (link) =>
+            addresses()
+              .flat()
+              .forEach((a) => (cells()[a] = { ...cells()[a], hyperlink: link })),
         }
       );
       obj.clear = () =>

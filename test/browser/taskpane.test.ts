@@ -332,6 +332,10 @@ describe("the task pane in Chromium", () => {
         return {
           kept: shim.sheets["CN Sources"].A1.value,
           header: ["A1", "B1", "J1", "M1"].map((a) => shim.sheets["CN Sources (2)"][a].value),
+          link: shim.sheets["CN Sources (2)"].J2 as {
+            value?: string;
+            hyperlink?: { address: string };
+          },
           table: shim.tables["CN Sources (2)"],
           rows: Object.keys(shim.sheets["CN Sources (2)"]).filter((a) => a.startsWith("A")).length,
         };
@@ -339,6 +343,8 @@ describe("the task pane in Chromium", () => {
       expect(added.kept).toBe("kept as it is");
       expect(added.header).toEqual(["Cells", "Series", "Address", "Dataset"]);
       expect(added.table).toMatchObject({ hasHeaders: true });
+      expect(added.link.hyperlink?.address).toBe(added.link.value);
+      expect(added.link.value).toMatch(/^https?:\/\//);
       expect(added.rows).toBeGreaterThan(3);
       await expect(page.locator("#status").textContent()).resolves.toMatch(
         /^Added the sheet CN Sources \(2\), listing \d+ figures/
