@@ -1,5 +1,5 @@
 import { Dataset, DatasetSchema, Observation, PERIOD_ID_PATTERN, Source, TIERS } from "./dataset";
-import { preferenceRank, ranksAbove, sameFigure } from "./preference";
+import { pollRank, preferenceRank, ranksAbove, sameFigure } from "./preference";
 import { roundingStep } from "./rounding";
 
 export { roundingStep };
@@ -247,12 +247,26 @@ function checkPreferredTiers(dataset: Dataset): string[] {
     // a misprint or a truncation that contradicts the other figures of the release.
     if (best && !/Returned over/.test(preferred.note)) {
       problems.push(
-        `${key}: the preferred report (${preferred.source}) should be ${best.source}, which agrees with it and ranks higher (unhedged, precision, tier, date)`
+        `${key}: the preferred report (${preferred.source}) should be ${best.source}, which agrees with it and ranks higher (unhedged, poll, precision, tier, date)`
       );
     }
+    const betterPoll = first.filter((o) => pollRank(o.by) < pollRank(preferred.by));
+    if (
+      preferred.kind === "consensus" &&
+      betterPoll.length > 0 &&
+      !/Returned over/.test(preferred.note)
+    )
+      problems.push(
+        `${key}: ${betterPoll.map((o) => `${o.source} (${o.by})`).join(", ")} names a better poll than the preferred report (${preferred.by ?? "unnamed"}); prefer it, or say why not ("Returned over …")`
+      );
     const tierOf = (o: Observation) => TIERS.indexOf(sources.get(o.source)?.tier ?? "other");
+    // Another poll's figure is not passed over: polls are ranked by name above.
     const passedOver = first.filter(
-      (o) => !sameFigure(o, preferred, unit) && !o.qualifier && tierOf(o) < tierOf(preferred)
+      (o) =>
+        !sameFigure(o, preferred, unit) &&
+        !o.qualifier &&
+        tierOf(o) < tierOf(preferred) &&
+        (preferred.kind !== "consensus" || pollRank(o.by) === pollRank(preferred.by))
     );
     if (passedOver.length > 0 && !/Returned over/.test(preferred.note)) {
       problems.push(

@@ -3,9 +3,20 @@ import { roundingStep } from "./rounding";
 import { TIERS } from "./tiers";
 
 /**
+ * How a poll is named: a Reuters poll first (the consensus the add-in documents), then another
+ * named survey (Bloomberg, Wind, Caixin…), then unnamed economists.
+ */
+export function pollRank(by: string | undefined): number {
+  if (!by) return 2;
+  if (/reuters poll/i.test(by)) return 0;
+  return /unnamed|economists|analysts|median estimate|consensus|forecast/i.test(by) ? 2 : 1;
+}
+
+/**
  * Which report of a figure is preferred, in one place for the dataset's checks and the release
- * tool: unhedged first, then the most precise (a rounded headline never displaces the figure
- * customs printed), then the best tier, then the earliest.
+ * tool: unhedged first, then (for a consensus) the best-named poll, then the most precise (a
+ * rounded headline never displaces the figure customs printed), then the best tier, then the
+ * earliest.
  */
 export function preferenceRank(
   o: Observation,
@@ -14,6 +25,7 @@ export function preferenceRank(
 ): readonly (number | string)[] {
   return [
     o.qualifier ? 1 : 0,
+    o.kind === "consensus" ? pollRank(o.by) : 0,
     roundingStep(o, unit),
     source ? TIERS.indexOf(source.tier) : TIERS.length,
     source?.published ?? "",

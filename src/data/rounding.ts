@@ -14,6 +14,15 @@ export const SCALES: Record<Unit, Record<string, number>> = {
   mbpd: { million: 1, thousand: 0.001, "": 1e-6 },
 };
 
+const ABBREVIATIONS: Record<string, string> = {
+  trn: "trillion",
+  tn: "trillion",
+  bn: "billion",
+  mln: "million",
+  mt: "million",
+  kt: "thousand",
+};
+
 /**
  * The rounding step a reported value implies, in the series' unit: 0.1 for 6.6, 1 for 992,
  * 0.01 for "$104.84 billion", 10 for "$3.77 trillion" (stored as 3770 billions), 0.001 kt for
@@ -27,11 +36,14 @@ export function roundingStep(
   const printed = o.reportedAs
     ?.replace(/(\d),(?=\d{3}(?!\d))/g, "$1")
     .replace(/(\d),(?=\d{1,2}(?!\d))/g, "$1.");
-  const match = /(\d+)(?:\.(\d+))?\s*(trillion|billion|million|thousand)?/i.exec(
-    printed ?? String(Math.abs(o.value))
-  );
+  const match =
+    /(\d+)(?:\.(\d+))?\s*(trillion|billion|million|thousand|trn|tn|bn|mln|mt|kt)?/i.exec(
+      printed ?? String(Math.abs(o.value))
+    );
   const decimals = match?.[2]?.length ?? 0;
-  const word = printed === undefined ? "" : (match?.[3] ?? "").toLowerCase();
+  const written = printed === undefined ? "" : (match?.[3] ?? "").toLowerCase();
+  // Abbreviations as reports print them: "$84.8bn", "1.19 tn", "105.225mt" (million tonnes).
+  const word = ABBREVIATIONS[written] ?? written;
   const scale = printed === undefined ? 1 : (SCALES[unit][word] ?? 1);
   return scale * 10 ** -decimals;
 }

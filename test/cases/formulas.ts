@@ -88,7 +88,8 @@ export const FORMULA_CASES: FormulaCase[] = [
     formula: '=CN.YOY("2025-12", "balance")',
     expect: bad(/Expected a flow "exports" or "imports" \(/),
   },
-  // 2026 releases
+  // 2026 releases; a Reuters poll is the consensus where one was found (Caixin's survey had 7.1)
+  { formula: '=CN.CONSENSUS("2026-04")', expect: v(7.9) },
   { formula: '=CN.YOY("2026-04")', expect: v(14.1) },
   { formula: '=CN.SURPLUS("2026-01/02")', expect: v(213.6) },
   // Names of Object.prototype's members are not flows, currencies or series
