@@ -195,12 +195,8 @@ export class Catalog {
  */
 function stepOf(o: Reported, unit: Unit): number {
   if (o.step !== undefined) return o.step;
-  const printed = (o as { reportedAs?: string }).reportedAs;
-  if (printed !== undefined) return roundingStep({ value: o.value, reportedAs: printed }, unit);
-  // No printed form: the value's own decimals (cheaper than reading it as text would be).
-  const text = String(o.value);
-  const dot = text.indexOf(".");
-  return dot < 0 || text.includes("e") ? 1 : 10 ** -(text.length - dot - 1);
+  const { reportedAs } = o as { reportedAs?: string };
+  return roundingStep({ value: o.value, reportedAs }, unit);
 }
 
 /**

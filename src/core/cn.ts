@@ -12,6 +12,7 @@ import {
   PartnerFlow,
 } from "./breakdown";
 import { Catalog, Figure, TermsKey } from "./catalog";
+import { decimalsOf } from "../data/rounding";
 import { Day, excelSerial, parseAsOf } from "./dates";
 import { CoreError, describeInput, invalid, isCoreError, notAvailable } from "./errors";
 import { Frequency, janFebPeriod, parsePeriod, Period, periodLabel, periodOrder } from "./period";
@@ -529,10 +530,4 @@ export function subtract(a: number, b: number): number {
   const decimals = Math.max(decimalsOf(a), decimalsOf(b));
   const scale = 10 ** decimals;
   return Math.round((a - b) * scale) / scale;
-}
-
-function decimalsOf(x: number): number {
-  const text = String(x);
-  const dot = text.indexOf(".");
-  return dot < 0 || text.includes("e") ? 0 : text.length - dot - 1;
 }

@@ -13,7 +13,7 @@ import {
 } from "./dataset";
 import { figureKey } from "./keys";
 import { preferenceRank, ranksAbove } from "./preference";
-import { SCALES } from "./rounding";
+import { scaleWord, SCALES } from "./rounding";
 import { compareVersions, digestOf, Ledger } from "./versions";
 
 /**
@@ -105,11 +105,7 @@ export function parsePrinted(printed: string, unit: Unit): Printed | undefined {
     );
   if (!m) return undefined;
   const digits = Number(`${m[2].replace(/,/g, "")}${m[3] ? `.${m[3]}` : ""}`);
-  const word =
-    ({ bn: "billion", tn: "trillion", mln: "million", m: "million" } as Record<string, string>)[
-      (m[4] ?? "").toLowerCase()
-    ] ?? (m[4] ?? "").toLowerCase();
-  const scale = SCALES[unit][word];
+  const scale = SCALES[unit][scaleWord(m[4] ?? "")];
   if (scale === undefined) return undefined;
   const down =
     m[1] !== "" ||

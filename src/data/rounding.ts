@@ -14,14 +14,29 @@ export const SCALES: Record<Unit, Record<string, number>> = {
   mbpd: { million: 1, thousand: 0.001, "": 1e-6 },
 };
 
+/** Abbreviations as reports print them: "$84.8bn", "1.19 tn", "105.225mt" (million tonnes). */
 const ABBREVIATIONS: Record<string, string> = {
   trn: "trillion",
   tn: "trillion",
   bn: "billion",
   mln: "million",
+  m: "million",
   mt: "million",
   kt: "thousand",
 };
+
+/** A printed scale word as SCALES names it: "bn" is "billion", "Million" is "million". */
+export function scaleWord(written: string): string {
+  const word = written.toLowerCase();
+  return ABBREVIATIONS[word] ?? word;
+}
+
+/** The decimals a number is written with: 2 for 104.84, 0 for 992 (and for 1e-7). */
+export function decimalsOf(x: number): number {
+  const text = String(x);
+  const dot = text.indexOf(".");
+  return dot < 0 || text.includes("e") ? 0 : text.length - dot - 1;
+}
 
 /**
  * The rounding step a reported value implies, in the series' unit: 0.1 for 6.6, 1 for 992,
@@ -32,18 +47,14 @@ export function roundingStep(
   o: Pick<Observation, "value" | "reportedAs">,
   unit: Unit = "bn"
 ): number {
+  if (o.reportedAs === undefined) return 10 ** -decimalsOf(Math.abs(o.value));
   // "450,000 tonnes" groups thousands; "88,31 Millionen Tonnen" writes a decimal comma.
   const printed = o.reportedAs
-    ?.replace(/(\d),(?=\d{3}(?!\d))/g, "$1")
+    .replace(/(\d),(?=\d{3}(?!\d))/g, "$1")
     .replace(/(\d),(?=\d{1,2}(?!\d))/g, "$1.");
   const match =
-    /(\d+)(?:\.(\d+))?\s*(trillion|billion|million|thousand|trn|tn|bn|mln|mt|kt)?/i.exec(
-      printed ?? String(Math.abs(o.value))
-    );
+    /(\d+)(?:\.(\d+))?\s*(trillion|billion|million|thousand|trn|tn|bn|mln|mt|kt)?/i.exec(printed);
   const decimals = match?.[2]?.length ?? 0;
-  const written = printed === undefined ? "" : (match?.[3] ?? "").toLowerCase();
-  // Abbreviations as reports print them: "$84.8bn", "1.19 tn", "105.225mt" (million tonnes).
-  const word = ABBREVIATIONS[written] ?? written;
-  const scale = printed === undefined ? 1 : (SCALES[unit][word] ?? 1);
+  const scale = SCALES[unit][scaleWord(match?.[3] ?? "")] ?? 1;
   return scale * 10 ** -decimals;
 }
