@@ -7,6 +7,11 @@ const DAY_MS = 86400000;
 /** A day as YYYY-MM-DD. */
 export type Day = string;
 
+/** The day an Excel date serial names, as a UTC date: 45992 is 1 December 2025. */
+export function dateOfSerial(serial: number): Date {
+  return new Date(EXCEL_EPOCH_MS + Math.floor(serial) * DAY_MS);
+}
+
 /** The Excel date serial of a day: 46022 is 2025-12-31. */
 export function excelSerial(day: Day): number {
   const [y, m, d] = day.split("-").map(Number);
@@ -29,7 +34,7 @@ export function parseAsOf(value: unknown): Day | undefined | CoreError {
   const expected = `Expected an as-of date: a date cell or text such as "2025-06-30"; got ${describeInput(value)}.`;
   if (typeof value === "number") {
     if (!Number.isFinite(value) || value < 1 || value >= 2958466) return invalid(expected);
-    const date = new Date(EXCEL_EPOCH_MS + Math.floor(value) * DAY_MS);
+    const date = dateOfSerial(value);
     return (
       dayOf(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()) ?? invalid(expected)
     );

@@ -1,3 +1,4 @@
+import { dateOfSerial } from "./dates";
 import { CoreError, describeInput, invalid } from "./errors";
 
 export type Frequency = "year" | "quarter" | "janfeb" | "ytd" | "month";
@@ -38,8 +39,6 @@ const MAX_YEAR = 9999;
 /** Excel date serials from 10000 (1927-05-18) to 2958465 (9999-12-31) name a month. */
 const MIN_SERIAL = 10000;
 const MAX_SERIAL = 2958465;
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-const DAY_MS = 86400000;
 
 export const PERIOD_EXAMPLES =
   '2025, "2025-12", "Dec 2025", 202512, "2025-01/02" (Jan–Feb), "2025-01/11" (Jan–Nov), "2025-Q4" or a date cell';
@@ -166,7 +165,7 @@ function fromNumber(n: number): Period | CoreError {
     return m >= 1 && m <= 12 ? monthPeriod(Math.floor(n / 100), m) : unreadable(n);
   }
   if (n >= MIN_SERIAL && n < MAX_SERIAL + 1) {
-    const date = new Date(EXCEL_EPOCH_MS + Math.floor(n) * DAY_MS);
+    const date = dateOfSerial(n);
     return monthPeriod(date.getUTCFullYear(), date.getUTCMonth() + 1);
   }
   return unreadable(n);
