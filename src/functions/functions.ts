@@ -237,13 +237,13 @@ export function series(
   currency?: any[][],
   asof?: any[][]
 ): any[][] {
-  const args = [series, from, to, currency, asof].map(singleValue);
-  const ranged = args.findIndex((a) => a === NOT_SINGLE);
-  const table =
-    ranged >= 0
-      ? rangeGiven("CN.SERIES spills a whole series", SERIES_ARGUMENTS[ranged])
-      : (call("SERIES")(...args) as Table | CoreError);
-  return isCoreError(table) ? [[toExcelError(table)]] : table;
+  return spill(call("SERIES"), "CN.SERIES spills a whole series", SERIES_ARGUMENTS, [
+    series,
+    from,
+    to,
+    currency,
+    asof,
+  ]);
 }
 
 const SERIES_ARGUMENTS = [
@@ -264,19 +264,32 @@ const SERIES_ARGUMENTS = [
  * @returns Rows of publication date (an Excel date), value, publisher, and "first release" or "revision".
  */
 export function history(series: any[][], period: any[][], currency?: any[][]): any[][] {
-  const args = [series, period, currency].map(singleValue);
-  const ranged = args.findIndex((a) => a === NOT_SINGLE);
-  const table =
-    ranged >= 0
-      ? rangeGiven("CN.HISTORY spills one figure's history", HISTORY_ARGUMENTS[ranged])
-      : (call("HISTORY")(...args) as Table | CoreError);
-  return isCoreError(table) ? [[toExcelError(table)]] : table;
+  return spill(call("HISTORY"), "CN.HISTORY spills one figure's history", HISTORY_ARGUMENTS, [
+    series,
+    period,
+    currency,
+  ]);
 }
 
 const HISTORY_ARGUMENTS = ["one series id", "one period", "one currency"];
 
-function rangeGiven(what: string, argument: string): CoreError {
-  return invalid(`${what}, so it takes ${argument}, not a range.`);
+/**
+ * A function that spills one table from single arguments (CN.SERIES, CN.HISTORY): a range in
+ * place of an argument gets a #VALUE! naming the argument, rather than a table per cell.
+ */
+function spill(
+  fn: (...args: unknown[]) => Cell | Table,
+  what: string,
+  names: readonly string[],
+  values: unknown[]
+): any[][] {
+  const args = values.map(singleValue);
+  const ranged = args.findIndex((a) => a === NOT_SINGLE);
+  const table =
+    ranged >= 0
+      ? invalid(`${what}, so it takes ${names[ranged]}, not a range.`)
+      : (fn(...args) as Table | CoreError);
+  return isCoreError(table) ? [[toExcelError(table)]] : table;
 }
 
 /**
