@@ -1,6 +1,7 @@
 import { checkDataset, periodEnd, roundingStep } from "../../src/data/check";
 import { Dataset, Observation } from "../../src/data/dataset";
 import { dataset } from "../../src/data";
+import { Catalog } from "../../src/core/catalog";
 
 /** A deep, writable copy of the embedded dataset to break on purpose. */
 function copy(): Dataset {
@@ -31,6 +32,20 @@ describe("the embedded dataset", () => {
       expect(s.url).toMatch(/^https?:\/\/[^/]+\/.+/);
       expect(s.title).not.toMatch(/^(TBD|TODO|untitled)$/i);
     }
+  });
+
+  test("names, in a note that says a report is not the returned figure, the value the functions return", () => {
+    const catalog = new Catalog(dataset);
+    const wrong = dataset.observations.flatMap((o) => {
+      const said = /Not the returned figure, which is (-?\d+(?:\.\d+)?)/.exec(o.note)?.[1];
+      const figure =
+        o.kind === "forecast" ? undefined : catalog.figure(o.series, o.terms ?? "-", o.period);
+      if (said === undefined || !figure) return [];
+      return Number(said) === figure.value && figure.latest !== o
+        ? []
+        : [`${o.series} ${o.period} ${o.source}: says ${said}, returns ${figure.value}`];
+    });
+    expect(wrong).toEqual([]);
   });
 
   test("is frozen, so no call can change it", () => {
