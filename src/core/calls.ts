@@ -76,31 +76,23 @@ function flowFigure(
 const present = (...figures: (Figure | undefined)[]): Figure[] =>
   figures.filter((f): f is Figure => f !== undefined);
 
+/** CN.SURPLUS, CN.EXPORTS and CN.IMPORTS: one headline series by period and currency. */
+const headline = (name: string, series: string, fn: CallSpec["fn"]): CallSpec => ({
+  arity: 2,
+  broadcasts: true,
+  fn,
+  behind: (lookup, [p, c]) => present(figure(lookup, series, p, c)),
+  writes: (f, { period, currency }) =>
+    measured(f, series) ? `=CN.${name}(${period}${currency})` : undefined,
+});
+
+/** The figure behind a call whose first three arguments are series, period and currency. */
+const bySeries: CallSpec["behind"] = (lookup, [s, p, c]) => present(figure(lookup, s, p, c));
+
 export const CALLS = {
-  SURPLUS: {
-    arity: 2,
-    broadcasts: true,
-    fn: (cn) => cn.surplus,
-    behind: (lookup, [p, c]) => present(figure(lookup, "balance", p, c)),
-    writes: (f, { period, currency }) =>
-      measured(f, "balance") ? `=CN.SURPLUS(${period}${currency})` : undefined,
-  },
-  EXPORTS: {
-    arity: 2,
-    broadcasts: true,
-    fn: (cn) => cn.exports,
-    behind: (lookup, [p, c]) => present(figure(lookup, "exports", p, c)),
-    writes: (f, { period, currency }) =>
-      measured(f, "exports") ? `=CN.EXPORTS(${period}${currency})` : undefined,
-  },
-  IMPORTS: {
-    arity: 2,
-    broadcasts: true,
-    fn: (cn) => cn.imports,
-    behind: (lookup, [p, c]) => present(figure(lookup, "imports", p, c)),
-    writes: (f, { period, currency }) =>
-      measured(f, "imports") ? `=CN.IMPORTS(${period}${currency})` : undefined,
-  },
+  SURPLUS: headline("SURPLUS", "balance", (cn) => cn.surplus),
+  EXPORTS: headline("EXPORTS", "exports", (cn) => cn.exports),
+  IMPORTS: headline("IMPORTS", "imports", (cn) => cn.imports),
   YOY: {
     arity: 3,
     broadcasts: true,
@@ -193,7 +185,7 @@ export const CALLS = {
     arity: 4,
     broadcasts: true,
     fn: (cn) => cn.value,
-    behind: (lookup, [s, p, c]) => present(figure(lookup, s, p, c)),
+    behind: bySeries,
     writes: (f, { period, currency }) =>
       measured(f, f.series) ? `=CN.VALUE(${quote(f.series)}, ${period}${currency})` : undefined,
   },
@@ -201,20 +193,20 @@ export const CALLS = {
     arity: 3,
     broadcasts: false,
     fn: (cn) => cn.history,
-    behind: (lookup, [s, p, c]) => present(figure(lookup, s, p, c)),
+    behind: bySeries,
   },
   CARD: {
     // The number behind the card; the card itself is built at the Excel edge (functions/card.ts).
     arity: 3,
     broadcasts: true,
     fn: (cn) => (s: unknown, p: unknown, c: unknown) => cn.value(s, p, c, null),
-    behind: (lookup, [s, p, c]) => present(figure(lookup, s, p, c)),
+    behind: bySeries,
   },
   SOURCE: {
     arity: 3,
     broadcasts: true,
     fn: (cn) => cn.source,
-    behind: (lookup, [s, p, c]) => present(figure(lookup, s, p, c)),
+    behind: bySeries,
   },
   SERIES: {
     arity: 5,
