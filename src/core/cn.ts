@@ -13,6 +13,7 @@ import {
 } from "./breakdown";
 import { Catalog, Figure, TermsKey } from "./catalog";
 import { decimalsOf } from "../data/rounding";
+import { publisherOf } from "../data/tiers";
 import { Day, excelSerial, parseAsOf } from "./dates";
 import { CoreError, describeInput, invalid, isCoreError, notAvailable } from "./errors";
 import { Frequency, janFebPeriod, parsePeriod, Period, periodLabel, periodOrder } from "./period";
@@ -360,9 +361,7 @@ export function makeFunctions(catalog: Catalog) {
       const rows = figure.reports.map((o) => {
         const source = catalog.sources.get(o.source);
         const day = source?.published ?? "";
-        const publisher = source?.original
-          ? `${source.original.publisher} (via ${source.publisher})`
-          : (source?.publisher ?? o.source);
+        const publisher = source ? publisherOf(source) : o.source;
         return {
           day,
           row: [excelSerial(day), o.value, publisher, o.revision ? "revision" : "first release"],

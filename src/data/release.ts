@@ -15,6 +15,7 @@ import { figureKey } from "./keys";
 import { preferenceRank, ranksAbove } from "./preference";
 import { scaleWord, SCALES } from "./rounding";
 import { compareVersions, digestOf, Ledger } from "./versions";
+import { publisherOf } from "./tiers";
 
 /**
  * Adding one customs release to the dataset from a small file a maintainer writes: the reports
@@ -219,9 +220,7 @@ export function applyRelease(
         what: s.name,
         period: f.period,
         terms: terms ?? "",
-        publisher: source.original
-          ? `${source.original.publisher} (via ${source.publisher})`
-          : source.publisher,
+        publisher: publisherOf(source),
         published: source.published,
         printed: f.printed,
         detail,

@@ -6,3 +6,16 @@
  */
 export const TIERS = ["official", "wire", "repost", "other"] as const;
 export type Tier = (typeof TIERS)[number];
+
+/**
+ * Who printed a source's figures, as citations name it: the publisher, or for a named repost the
+ * original publisher and who reposted it, "Reuters (via Europe Says)".
+ */
+export function publisherOf(source: {
+  readonly publisher: string;
+  readonly original?: { readonly publisher: string };
+}): string {
+  return source.original
+    ? `${source.original.publisher} (via ${source.publisher})`
+    : source.publisher;
+}

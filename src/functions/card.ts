@@ -2,6 +2,7 @@
 import type { Catalog, Figure } from "../core/catalog";
 import { FLOW_SERIES, formatAmount, subtract, UNIT_TEXT } from "../core/cn";
 import type { Reported, Series } from "../data/dataset";
+import { publisherOf } from "../data/tiers";
 
 /** What a card adds from the pane's details where they are loaded: titles and notes. */
 export interface CardWords {
@@ -36,9 +37,7 @@ export function figureCard(
   const series = catalog.series.get(figure.series);
   const o = figure.latest;
   const source = catalog.sources.get(o.source);
-  const publisher = source?.original
-    ? `${source.original.publisher} (via ${source.publisher})`
-    : (source?.publisher ?? o.source);
+  const publisher = source ? publisherOf(source) : o.source;
   const address = source?.original?.url ?? source?.url ?? "";
   const unit = series ? UNIT_TEXT[series.unit] : "";
   const label = `${series?.name ?? figure.series}, ${figure.period.id}${figure.terms ? ` (${figure.terms})` : ""}`;

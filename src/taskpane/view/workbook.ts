@@ -3,6 +3,7 @@ import { UNIT_TEXT } from "../../core/cn";
 import type { CnFunctions } from "../../core/cn";
 import { isCoreError } from "../../core/errors";
 import type { PaneDetails } from "../../data/details";
+import { publisherOf } from "../../data/tiers";
 import { findCalls, parseFormula } from "../formula";
 import { explainFormula, referencesIn } from "./explain";
 
@@ -211,9 +212,7 @@ export function sourcesSheetRows(
       f.value,
       series ? UNIT_TEXT[series.unit] : "",
       f.terms ?? "",
-      source?.original
-        ? `${source.original.publisher} (via ${source.publisher})`
-        : (source?.publisher ?? o.source),
+      source ? publisherOf(source) : o.source,
       source?.title ?? "",
       source?.published ?? "",
       source?.original?.url ?? source?.url ?? "",
