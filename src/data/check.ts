@@ -245,17 +245,14 @@ function checkPreferredTiers(dataset: Dataset): string[] {
     const best = agreeing.find((o) => better(o, preferred));
     // A reconciled choice says why in its note ("Returned over …"): a more precise report can be
     // a misprint or a truncation that contradicts the other figures of the release.
-    if (best && !/Returned over/.test(preferred.note)) {
+    const explained = /Returned over/.test(preferred.note);
+    if (best && !explained) {
       problems.push(
         `${key}: the preferred report (${preferred.source}) should be ${best.source}, which agrees with it and ranks higher (unhedged, poll, precision, tier, date)`
       );
     }
     const betterPoll = first.filter((o) => pollRank(o.by) < pollRank(preferred.by));
-    if (
-      preferred.kind === "consensus" &&
-      betterPoll.length > 0 &&
-      !/Returned over/.test(preferred.note)
-    )
+    if (preferred.kind === "consensus" && betterPoll.length > 0 && !explained)
       problems.push(
         `${key}: ${betterPoll.map((o) => `${o.source} (${o.by})`).join(", ")} names a better poll than the preferred report (${preferred.by ?? "unnamed"}); prefer it, or say why not ("Returned over …")`
       );
@@ -268,7 +265,7 @@ function checkPreferredTiers(dataset: Dataset): string[] {
         tierOf(o) < tierOf(preferred) &&
         (preferred.kind !== "consensus" || pollRank(o.by) === pollRank(preferred.by))
     );
-    if (passedOver.length > 0 && !/Returned over/.test(preferred.note)) {
+    if (passedOver.length > 0 && !explained) {
       problems.push(
         `${key}: ${passedOver.map((o) => o.source).join(", ")} ranks above the preferred report but gives another value; the preferred report's note must say why it is returned over it ("Returned over …")`
       );
@@ -434,7 +431,8 @@ function previousYear(period: string): string | undefined {
   return match ? `${Number(match[1]) - 1}${match[2]}` : undefined;
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+/** Items by key, each group in the items' order. */
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const k = key(item);

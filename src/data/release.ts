@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkDataset, growthMismatches } from "./check";
+import { checkDataset, groupBy, growthMismatches } from "./check";
 import {
   Dataset,
   KindSchema,
@@ -271,8 +271,9 @@ export function applyRelease(
 
   // Preferred reports: the best-ranked first-release report (unhedged, most precise, best tier,
   // earliest), unless the figure's current choice is reconciled ("Returned over …" in its note).
+  const groups = groupBy(d.observations, figureKey);
   for (const key of touched) {
-    const group = d.observations.filter((x) => figureKey(x) === key);
+    const group = groups.get(key) ?? [];
     const first = group.filter((x) => !x.revision);
     for (const r of group.filter((x) => x.revision)) r.preferred = false;
     if (first.length === 0) continue;
