@@ -2,12 +2,12 @@ import { Catalog } from "../../src/core/catalog";
 import { makeFunctions } from "../../src/core/cn";
 import { dataset } from "../../src/data";
 import { PaneDetails } from "../../src/data/details";
+import { explainFormula } from "../../src/taskpane/view/explain";
 import {
   auditCells,
   cellsOf,
   CnCell,
   freeSheetName,
-  isSingleCall,
   sourcesSheetRows,
   SOURCES_HEADER,
   splitAddress,
@@ -114,7 +114,14 @@ describe("workbook helpers", () => {
       sheet: "My 'data' sheet",
       address: "A1:B2",
     });
-    expect(isSingleCall("=CN.SURPLUS(2025)")).toBe(true);
-    expect(isSingleCall("=CN.SURPLUS(2025)+1")).toBe(false);
+  });
+
+  test("a formula that is one CN call and nothing else shows that call's value", () => {
+    const single = (formula: string) => {
+      const e = explainFormula(formula, new Map(), cn, catalog);
+      return e.kind === "calls" && e.single;
+    };
+    expect(single("=CN.SURPLUS(2025)")).toBe(true);
+    expect(single("=CN.SURPLUS(2025)+1")).toBe(false);
   });
 });

@@ -8,7 +8,6 @@ import {
   mentionsCn,
   referencesIn,
 } from "../view/explain";
-import { isSingleCall } from "../view/workbook";
 
 /** The This cell tab: the selected cell's CN.* formula, call by call, with the reports behind it. */
 export function cellTab(pane: Pane): { refresh(): Promise<void> } {
@@ -119,7 +118,7 @@ export function cellTab(pane: Pane): { refresh(): Promise<void> } {
   function staleNote(explanation: Extract<CellExplanation, { kind: "calls" }>, shown: unknown) {
     const value = explanation.calls[0]?.value;
     if (
-      !isSingleCall(explanation.formula) ||
+      !explanation.single ||
       typeof value !== "number" ||
       typeof shown !== "number" ||
       value === shown

@@ -30,6 +30,8 @@ export type CellExplanation =
   | {
       readonly kind: "calls";
       readonly formula: string;
+      /** Whether the formula is one CN.* call and nothing else, so that its value is the cell's. */
+      readonly single: boolean;
       readonly calls: readonly CallExplanation[];
     };
 
@@ -111,7 +113,12 @@ export function explainFormula(
     cache.set(call, result);
     return result;
   };
-  return { kind: "calls", formula: text, calls: calls.map(explain) };
+  return {
+    kind: "calls",
+    formula: text,
+    single: expr.type === "call" && calls.length === 1,
+    calls: calls.map(explain),
+  };
 }
 
 function argument(

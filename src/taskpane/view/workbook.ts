@@ -4,7 +4,6 @@ import type { CnFunctions } from "../../core/cn";
 import { isCoreError } from "../../core/errors";
 import type { PaneDetails } from "../../data/details";
 import { publisherOf } from "../../data/tiers";
-import { findCalls, parseFormula } from "../formula";
 import { explainFormula, referencesIn } from "./explain";
 
 /** A CN.* cell as the workbook holds it: where, its formula, and the value it shows. */
@@ -84,12 +83,6 @@ function referenceValues(cell: CnCell, values: ReadonlyMap<string, unknown>): Ma
   return refs;
 }
 
-/** Whether a formula is one CN.* call and nothing else, so that its value is the cell's. */
-export function isSingleCall(formula: string): boolean {
-  const expr = parseFormula(formula);
-  return !isCoreError(expr) && expr.type === "call" && findCalls(expr).length === 1;
-}
-
 const isExcelError = (v: unknown): v is string => typeof v === "string" && /^#[A-Z/0!?]+/.test(v);
 
 /** Whether two shown values are the same figure: equal, or equal to the precision Excel keeps. */
@@ -134,9 +127,9 @@ export function auditCells(
       return { cell, flags, reasons, figures: [] };
     }
     const figures = explanation.calls.flatMap((c) => c.figures);
-    const single = isSingleCall(cell.formula);
     const value = explanation.calls[0]?.value;
-    const current = single && !Array.isArray(value) && value !== null ? value : undefined;
+    const current =
+      explanation.single && !Array.isArray(value) && value !== null ? value : undefined;
     if (isExcelError(cell.value)) {
       flags.push("error");
       const why = explanation.calls.map((c) => c.value).find(isCoreError);
