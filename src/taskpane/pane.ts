@@ -4,6 +4,7 @@ import { formatAmount } from "../core/cn";
 import type { CnFunctions } from "../core/cn";
 import type { Reported, Terms, Tier } from "../data/dataset";
 import type { PaneDetails } from "../data/details";
+import { publisherOf } from "../data/tiers";
 import { byId, fill, h } from "./dom";
 import type { Host } from "./host";
 import { formulaFor } from "./view/formulas";
@@ -92,7 +93,7 @@ export function createPane(
         h("strong", {}, amount(o, o.series, terms)),
         " · ",
         source
-          ? `${source.original ? `${source.original.publisher} via ${source.publisher}` : source.publisher}, ${dateText(source)}`
+          ? `${publisherOf(source)}, ${dateText(source)}`
           : o.source,
         returned ? h("span", { class: "badge" }, "returned") : null,
         o.revision ? h("span", { class: "badge muted" }, "revision") : null,

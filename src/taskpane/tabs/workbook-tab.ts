@@ -1,4 +1,5 @@
 /* global HTMLButtonElement */
+import { publisherOf } from "../../data/tiers";
 import { byId, fill, h } from "../dom";
 import type { Pane } from "../pane";
 import { describeValue } from "../view/explain";
@@ -34,7 +35,7 @@ export function workbookTab(pane: Pane): { refresh(): Promise<void> } {
     if (!f) return "";
     const s = catalog.sources.get(f.latest.source);
     return s
-      ? `${s.original ? `${s.original.publisher} via ${s.publisher}` : s.publisher}, ${s.published}`
+      ? `${publisherOf(s)}, ${s.published}`
       : "";
   }
 
