@@ -106,7 +106,7 @@ export const CALLS = {
           : undefined,
   },
   CONSENSUS: {
-    arity: 2,
+    arity: 3,
     broadcasts: true,
     fn: (cn) => cn.consensus,
     behind: (lookup, [p, f]) => present(flowFigure(lookup, "consensus", p, f, null, true)),
@@ -122,7 +122,7 @@ export const CALLS = {
     },
   },
   SURPRISE: {
-    arity: 2,
+    arity: 3,
     broadcasts: true,
     fn: (cn) => cn.surprise,
     behind: (lookup, [p, f]) =>

@@ -7,7 +7,7 @@ import type {
   Terms,
   Unit,
 } from "../data/dataset";
-import { withinRounding } from "../data/preference";
+import { pollster, ranksAbove, withinRounding } from "../data/preference";
 import { roundingStep } from "../data/rounding";
 import { TIERS } from "../data/tiers";
 import { figureKey } from "../data/keys";
@@ -105,6 +105,33 @@ export class Catalog {
     return figure.released <= day ? figure.preferred : undefined;
   }
 
+  /** The pollsters a consensus figure's first-release reports name, the preferred report's first. */
+  polls(figure: Figure): string[] {
+    const names = figure.reports.filter((o) => !o.revision).map((o) => pollster(o.by));
+    return [...new Set(names.filter((n): n is string => n !== undefined))];
+  }
+
+  /**
+   * The report of a consensus figure by a named pollster ("Reuters", "bloomberg", "Reuters
+   * poll"), or undefined: the preferred report if it is that poll's, else that poll's report that
+   * is unhedged, most precise and of the best tier.
+   */
+  pollReport(figure: Figure, name: string): Reported | undefined {
+    const wanted = (pollster(name) ?? name.trim()).toLowerCase();
+    const unit = this.series.get(figure.series)?.unit ?? "pct";
+    const rank = (o: Reported) => [
+      o.qualifier ? 1 : 0,
+      stepOf(o, unit),
+      TIERS.indexOf(this.sources.get(o.source)?.tier ?? "other"),
+    ];
+    let best: Reported | undefined;
+    for (const o of figure.reports) {
+      if (o.revision || pollster(o.by)?.toLowerCase() !== wanted) continue;
+      if (best === undefined || ranksAbove(rank(o), rank(best))) best = o;
+    }
+    return best;
+  }
+
   /** The figure for a series, terms and canonical period id, if the dataset has it. */
   figure(series: string, terms: TermsKey, periodId: string): Figure | undefined {
     return this.figures.get(series)?.get(terms)?.get(periodId);
@@ -199,6 +226,12 @@ function stepOf(o: Reported, unit: Unit): number {
   return roundingStep({ value: o.value, reportedAs }, unit);
 }
 
+/** Whether two consensus reports name the same pollster (unnamed economists match no one). */
+function samePoll(a: string | undefined, b: string | undefined): boolean {
+  const p = pollster(a);
+  return p !== undefined && p === pollster(b);
+}
+
 /**
  * Whether two reports can be the same figure as each was rounded: the ranges their printed forms
  * stand for overlap (1189 and "$1.19 trillion" do; 5.5 and 5.4 do not).
@@ -245,7 +278,12 @@ function makeFigure(
     reports: Object.freeze([...ordered, ...revisions]),
     revisions: Object.freeze(revisions),
     released: first.map(published).sort()[0] ?? "",
-    disagree: ordered.some((o) => !agree(o, preferred, unit)),
+    // Two pollsters' consensus figures are two forecasts; only one poll's reports can differ.
+    disagree: ordered.some(
+      (o) =>
+        !agree(o, preferred, unit) &&
+        (preferred.kind !== "consensus" || samePoll(o.by, preferred.by))
+    ),
   });
 }
 

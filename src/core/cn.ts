@@ -159,6 +159,28 @@ export function makeFunctions(catalog: Catalog) {
     return isCoreError(figure) ? figure : figure.value;
   }
 
+  /**
+   * A consensus value: the preferred poll's when no poll is named, else the named pollster's
+   * ("Reuters", "Bloomberg", "Wind"…), or why there is none.
+   */
+  function polled(seriesId: string, periodIn: unknown, pollIn: unknown): number | CoreError {
+    if (isBlank(pollIn)) return valueOf(seriesId, periodIn, null);
+    if (typeof pollIn !== "string" || pollIn.trim() === "")
+      return invalid(
+        `Expected a pollster's name such as "Reuters" or "Bloomberg" (or leave it out for the preferred poll); got ${describeInput(pollIn)}.`
+      );
+    const figure = figureOf(seriesId, periodIn, null);
+    if (isCoreError(figure)) return figure;
+    const report = catalog.pollReport(figure, pollIn);
+    if (report) return report.value;
+    const polls = catalog.polls(figure);
+    return notAvailable(
+      `No ${pollIn.trim()} poll of ${catalog.series.get(seriesId)?.name ?? seriesId} for ${periodLabel(figure.period)}; ${
+        polls.length > 0 ? `polls on record: ${polls.join(", ")}` : "the consensus on record names no pollster"
+      }.`
+    );
+  }
+
   /** The series id for a flow and measure, from constant strings (no id is built per call). */
   function flowSeries(
     flowIn: unknown,
@@ -275,7 +297,10 @@ export function makeFunctions(catalog: Catalog) {
 
   function describe(figure: Figure): string {
     const series = catalog.series.get(figure.series);
-    const amount = (o: Reported) => formatAmount(o, series, figure.terms);
+    // A consensus names its poll: two pollsters' figures are two forecasts, not a disagreement.
+    const amount = (o: Reported) =>
+      formatAmount(o, series, figure.terms) +
+      (o.kind === "consensus" && o.by ? ` (${o.by})` : "");
     const first = figure.reports.filter((o) => !o.revision);
     const revised =
       figure.revisions.length > 0
@@ -315,18 +340,19 @@ export function makeFunctions(catalog: Catalog) {
       return isCoreError(series) ? series : valueOf(series, period, currency);
     },
 
-    consensus(period: unknown, flow: unknown): Cell {
+    /** The consensus for a release: the preferred poll's, or a named pollster's. */
+    consensus(period: unknown, flow: unknown, poll?: unknown): Cell {
       const series = flowSeries(flow, "consensus");
-      return isCoreError(series) ? series : valueOf(series, period, null);
+      return isCoreError(series) ? series : polled(series, period, poll);
     },
 
     /** Actual minus consensus, with the actual as first released: what the poll forecast. */
-    surprise(period: unknown, flow: unknown): Cell {
+    surprise(period: unknown, flow: unknown, poll?: unknown): Cell {
       const flowIn = parsePolledFlow(flow, CURRENCY_HINTS.consensus);
       if (isCoreError(flowIn)) return flowIn;
       const actual = figureOf(FLOW_SERIES[flowIn].actual, period, null);
       if (isCoreError(actual)) return actual;
-      const expected = valueOf(FLOW_SERIES[flowIn].consensus, period, null);
+      const expected = polled(FLOW_SERIES[flowIn].consensus, period, poll);
       if (isCoreError(expected)) return expected;
       return subtract(actual.preferred.value, expected);
     },

@@ -2,6 +2,11 @@ import type { Observation, Source, Unit } from "./dataset";
 import { roundingStep } from "./rounding";
 import { TIERS } from "./tiers";
 
+/** Pollsters a consensus can name, matched as words of its `by`. */
+const POLLSTERS = ["Reuters", "Bloomberg", "Wind", "Caixin", "Trading Economics", "Yicai"].map(
+  (name) => ({ name, word: new RegExp(`\\b${name}\\b`, "i") })
+);
+
 /**
  * How a poll is named: a Reuters poll first (the consensus the add-in documents), then another
  * named survey (Bloomberg, Wind, Caixin…), then unnamed economists.
@@ -9,7 +14,20 @@ import { TIERS } from "./tiers";
 export function pollRank(by: string | undefined): number {
   if (!by) return 2;
   if (/reuters poll/i.test(by)) return 0;
+  if (POLLSTERS.some((p) => p.name !== "Reuters" && p.word.test(by))) return 1;
   return /unnamed|economists|analysts|median estimate|consensus|forecast/i.test(by) ? 2 : 1;
+}
+
+/**
+ * Who ran the poll behind a consensus, as one name: "Reuters" for a Reuters poll, "Bloomberg",
+ * "Wind"…, another named survey as written; undefined for unnamed economists. Two reports of one
+ * pollster are the same poll; two pollsters are two forecasts, never sources that differ.
+ */
+export function pollster(by: string | undefined): string | undefined {
+  const rank = pollRank(by);
+  if (by === undefined || rank === 2) return undefined;
+  if (rank === 0) return "Reuters";
+  return POLLSTERS.find((p) => p.word.test(by))?.name ?? by.trim();
 }
 
 /**

@@ -135,10 +135,11 @@ export function yoy(period: any[][], flow?: any[][], currency?: any[][]): any[][
  * @helpurl https://localhost:3000/assets/help.html#consensus
  * @param period A month ("2025-12", "Dec 2025", a date cell) or a range of them.
  * @param [flow] "exports" (default), "imports" or "balance".
+ * @param [poll] A pollster, "Reuters", "Bloomberg", "Wind" or "Caixin"; leave it out for the preferred poll (Reuters where it polled).
  * @returns Percent points for growth, USD billions for the balance.
  */
-export function consensus(period: any[][], flow?: any[][]): any[][] {
-  return cells(call("CONSENSUS"), period, flow);
+export function consensus(period: any[][], flow?: any[][], poll?: any[][]): any[][] {
+  return cells(call("CONSENSUS"), period, flow, poll);
 }
 
 /**
@@ -147,10 +148,11 @@ export function consensus(period: any[][], flow?: any[][]): any[][] {
  * @helpurl https://localhost:3000/assets/help.html#surprise
  * @param period A month ("2025-12", "Dec 2025", a date cell) or a range of them.
  * @param [flow] "exports" (default), "imports" or "balance".
+ * @param [poll] The pollster whose consensus to compare with, as in CN.CONSENSUS; leave it out for the preferred poll.
  * @returns Actual minus consensus: percent points for growth, USD billions for the balance.
  */
-export function surprise(period: any[][], flow?: any[][]): any[][] {
-  return cells(call("SURPRISE"), period, flow);
+export function surprise(period: any[][], flow?: any[][], poll?: any[][]): any[][] {
+  return cells(call("SURPRISE"), period, flow, poll);
 }
 
 /**

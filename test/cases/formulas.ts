@@ -92,6 +92,17 @@ export const FORMULA_CASES: FormulaCase[] = [
   { formula: '=CN.CONSENSUS("2026-04")', expect: v(7.9) },
   { formula: '=CN.YOY("2026-04")', expect: v(14.1) },
   { formula: '=CN.SURPLUS("2026-01/02")', expect: v(213.6) },
+  // A named pollster's consensus: two polls are two forecasts, both on record
+  { formula: '=CN.CONSENSUS("2023-03", "exports", "Bloomberg")', expect: v(-7.1) },
+  { formula: '=CN.CONSENSUS("2023-03", "imports", "bloomberg survey")', expect: v(-6.4) },
+  { formula: '=CN.CONSENSUS("2023-03", "exports", "Reuters poll")', expect: v(-7) },
+  { formula: '=CN.CONSENSUS("2026-04", , "Caixin")', expect: v(7.1) },
+  { formula: '=CN.SURPRISE("2023-03", "exports", "Bloomberg")', expect: v(21.9) },
+  {
+    formula: '=CN.CONSENSUS("2023-03", "exports", "Nomura")',
+    expect: none(/No Nomura poll .* March 2023; polls on record: Reuters, Bloomberg\./),
+  },
+  { formula: '=CN.CONSENSUS("2023-03", "exports", 5)', expect: bad(/pollster's name such as "Reuters"/) },
   // Names of Object.prototype's members are not flows, currencies or series
   { formula: '=CN.CONSENSUS(0, "__proto__")', expect: bad(/Expected a flow/) },
   { formula: '=CN.YOY("2025-12", "constructor")', expect: bad(/Expected a flow/) },
