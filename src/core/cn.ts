@@ -176,7 +176,9 @@ export function makeFunctions(catalog: Catalog) {
     const polls = catalog.polls(figure);
     return notAvailable(
       `No ${pollIn.trim()} poll of ${catalog.series.get(seriesId)?.name ?? seriesId} for ${periodLabel(figure.period)}; ${
-        polls.length > 0 ? `polls on record: ${polls.join(", ")}` : "the consensus on record names no pollster"
+        polls.length > 0
+          ? `polls on record: ${polls.join(", ")}`
+          : "the consensus on record names no pollster"
       }.`
     );
   }
@@ -299,8 +301,7 @@ export function makeFunctions(catalog: Catalog) {
     const series = catalog.series.get(figure.series);
     // A consensus names its poll: two pollsters' figures are two forecasts, not a disagreement.
     const amount = (o: Reported) =>
-      formatAmount(o, series, figure.terms) +
-      (o.kind === "consensus" && o.by ? ` (${o.by})` : "");
+      formatAmount(o, series, figure.terms) + (o.kind === "consensus" && o.by ? ` (${o.by})` : "");
     const first = figure.reports.filter((o) => !o.revision);
     const revised =
       figure.revisions.length > 0

@@ -92,9 +92,7 @@ export function createPane(
         { class: "report-head" },
         h("strong", {}, amount(o, o.series, terms)),
         " · ",
-        source
-          ? `${publisherOf(source)}, ${dateText(source)}`
-          : o.source,
+        source ? `${publisherOf(source)}, ${dateText(source)}` : o.source,
         returned ? h("span", { class: "badge" }, "returned") : null,
         o.revision ? h("span", { class: "badge muted" }, "revision") : null,
         o.qualifier ? h("span", { class: "badge muted" }, `hedged: “${o.qualifier}”`) : null,

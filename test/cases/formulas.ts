@@ -102,7 +102,10 @@ export const FORMULA_CASES: FormulaCase[] = [
     formula: '=CN.CONSENSUS("2023-03", "exports", "Nomura")',
     expect: none(/No Nomura poll .* March 2023; polls on record: Reuters, Bloomberg\./),
   },
-  { formula: '=CN.CONSENSUS("2023-03", "exports", 5)', expect: bad(/pollster's name such as "Reuters"/) },
+  {
+    formula: '=CN.CONSENSUS("2023-03", "exports", 5)',
+    expect: bad(/pollster's name such as "Reuters"/),
+  },
   // Names of Object.prototype's members are not flows, currencies or series
   { formula: '=CN.CONSENSUS(0, "__proto__")', expect: bad(/Expected a flow/) },
   { formula: '=CN.YOY("2025-12", "constructor")', expect: bad(/Expected a flow/) },

@@ -34,9 +34,7 @@ export function workbookTab(pane: Pane): { refresh(): Promise<void> } {
     const f = row.figures[0];
     if (!f) return "";
     const s = catalog.sources.get(f.latest.source);
-    return s
-      ? `${publisherOf(s)}, ${s.published}`
-      : "";
+    return s ? `${publisherOf(s)}, ${s.published}` : "";
   }
 
   function render(sheets: string[]): void {
