@@ -30,9 +30,9 @@ describe("CN.CARD in the built bundle", () => {
     expect(entity.type).toBe("Entity");
     const p = entity.properties as Record<string, { type: string; basicValue: unknown }>;
     expect(p.Value).toMatchObject({ type: "Double", basicValue: 1189 });
-    expect(p.Publisher.basicValue).toMatch(/Europe Says/);
+    expect(p.Publisher.basicValue).toMatch(/The News International/);
     expect(p.Published.basicValue).toBe("2026-01-14");
-    expect(p.Address.basicValue).toMatch(/^https:\/\/www\.europesays\.com\//);
+    expect(p.Address.basicValue).toMatch(/^https:\/\/www\.thenews\.com\.pk\//);
     expect(p.Dataset.basicValue).toBe(`CN Trade dataset ${dataset.meta.version}`);
   });
 

@@ -170,6 +170,7 @@ export const FORMULA_CASES: FormulaCase[] = [
         [45723, 170.52, "Millennium Post (AP)", "first release"],
         [45723, 170.51, "EconWatcher", "first release"],
         [45723, 170.52, "Global Legal Review", "first release"],
+        [45723, 170.52, "Business Standard (Associated Press)", "first release"],
         [46091, 169.2, "finanznachrichten.de (dpa-AFX)", "revision"],
         [46091, 169.21, "The Straits Times", "revision"],
         [46091, 169.21, "The Business Times", "revision"],
@@ -201,7 +202,9 @@ export const FORMULA_CASES: FormulaCase[] = [
   { formula: "=CN.SURPLUS(2025)", expect: v(1189) },
   { formula: '=CN.SURPLUS("2025")', expect: v(1189) },
   { formula: '=CN.SURPLUS(2025, "usd")', expect: v(1189) },
-  { formula: "=CN.SURPLUS(2024)", expect: v(992.1) },
+  // 2024: first released as 992.2 (SCMP, AP), revised to 992.6 (Caixin, December 2025)
+  { formula: "=CN.SURPLUS(2024)", expect: v(992.6) },
+  { formula: '=CN.VALUE("balance", 2024, , "2025-06-30")', expect: v(992.2) },
   { formula: "=CN.EXPORTS(2025)", expect: v(3770) },
   { formula: "=CN.IMPORTS(2025)", expect: v(2580) },
   // Growth, annual and monthly, through every period form
@@ -252,7 +255,7 @@ export const FORMULA_CASES: FormulaCase[] = [
     formula: '=CN.SERIES("balance", 2024, 2025)',
     expect: {
       table: [
-        ["2024", 992.1],
+        ["2024", 992.6],
         ["2025", 1189],
       ],
     },
@@ -290,7 +293,7 @@ export const FORMULA_CASES: FormulaCase[] = [
   { formula: '=CN.YOY({"2025-12";"soon"})', expect: { table: [[6.6], [{ error: "#VALUE!" }]] } },
   {
     formula: "=CN.SURPLUS({2024,2025,2030})",
-    expect: { table: [[992.1, 1189, { error: "#N/A" }]] },
+    expect: { table: [[992.6, 1189, { error: "#N/A" }]] },
   },
   // Unreadable input: #VALUE! saying what was expected
   { formula: '=CN.YOY("2025-13")', expect: bad(/Expected a period such as 2025, "2025-12"/) },

@@ -197,7 +197,7 @@ describe("npm run data:release", () => {
       expect(run.stderr).toBe("");
       expect(run.status).toBe(0);
       expect(run.stdout).toMatch(
-        /^dataset 2026\.12\.02 \(release 2026-04\): 15 figure report\(s\) added/
+        /^dataset 2026\.12\.02 \(release 2026-04\): 16 figure report\(s\) added/
       );
       expect(JSON.parse(fs.readFileSync(path.join(dir, "meta.json"), "utf8")).version).toBe(
         "2026.12.02"

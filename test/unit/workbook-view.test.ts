@@ -34,7 +34,7 @@ describe("auditing a workbook's CN cells", () => {
       cell("A2", "=CN.SURPLUS(2025)", 1190),
       cell("A3", '=CN.YOY("2025-13")', "#VALUE!"),
       cell("A4", '=CN.YOY(Inputs!B1, "imports")', 5.7),
-      cell("A5", "=CN.SURPLUS(C1:C2)", 992.1),
+      cell("A5", "=CN.SURPLUS(C1:C2)", 992.6),
       cell("A6", '=CN.FORECAST(2026, "exports_yoy")', 3),
       cell("A7", '=CN.YOY("2025-12")*2', 13.2),
     ],
