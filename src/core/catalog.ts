@@ -249,8 +249,13 @@ function makeFigure(
   if (reports.length === 1) return singleFigure(reports[0], published);
   const revised = reports.filter((o) => o.revision === true);
   const first = reports.length === revised.length ? reports : reports.filter((o) => !o.revision);
+  // The preferred report first, then the others best tier first and, within a tier, earliest:
+  // the order in which CN.SOURCE, the pane and the card cite them.
   const ordered = [...first].sort(
-    (a, b) => Number(b.preferred === true) - Number(a.preferred === true)
+    (a, b) =>
+      Number(b.preferred === true) - Number(a.preferred === true) ||
+      tier(a) - tier(b) ||
+      published(a).localeCompare(published(b))
   );
   // Oldest first; of revisions published the same day, the best last (unhedged, most precise,
   // best tier), so that the last is the one returned.
