@@ -100,6 +100,11 @@ export interface Printed {
 export function parsePrinted(printed: string, unit: Unit): Printed | undefined {
   const text = printed.trim();
   if (/^(flat|unchanged)$/i.test(text)) return { value: 0, qualifier: "flat" };
+  // One number, written with a decimal point and (optionally) commas between thousands: "22,7%"
+  // or "39,044 миллиарда" could mean two things, and "rose 5% to $3.77 trillion" is two figures.
+  const numbers = text.match(/\d(?:[\d.,]*\d)?/g) ?? [];
+  if (numbers.length !== 1 || !/^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/.test(numbers[0]))
+    return undefined;
   const m =
     /([-−–]?)\s*[$¥€]?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(trillion|billion|million|thousand|bn|tn|mln|m)?\b/i.exec(
       text
@@ -209,7 +214,9 @@ export function applyRelease(
     }
     const read = parsePrinted(f.printed, s.unit);
     if (!read) {
-      problems.push(`${where}: cannot read a figure in "${f.printed}"`);
+      problems.push(
+        `${where}: cannot read one figure in "${f.printed}": write the number as the page printed it, in English form, with a decimal point and its scale ("$39.04 billion", "22.7%", "12.55 million tonnes")`
+      );
       continue;
     }
     const terms = s.currency ? (f.terms ?? "USD") : null;

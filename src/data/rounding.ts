@@ -5,8 +5,9 @@ import type { Observation, Unit } from "./dataset";
  * trillion" is 3770 bn; "450,000 tonnes" is 450 kt; "12.38 million barrels" is 12.38 mbpd.
  */
 export const SCALES: Record<Unit, Record<string, number>> = {
-  bn: { trillion: 1000, billion: 1, million: 0.001, "": 1 },
-  trn: { trillion: 1, billion: 0.001, "": 1 },
+  // A money level needs its scale word: "39,044" alone could be billions or millions.
+  bn: { trillion: 1000, billion: 1, million: 0.001 },
+  trn: { trillion: 1, billion: 0.001 },
   pct: { "": 1 },
   mt: { billion: 1000, million: 1, thousand: 0.001, "": 1e-6 },
   kt: { million: 1000, thousand: 1, "": 0.001 },

@@ -59,6 +59,16 @@ describe("parsePrinted", () => {
   test("reads nothing where nothing is printed", () => {
     expect(parsePrinted("a record", "bn")).toBeUndefined();
   });
+
+  test.each([
+    ["22,7%", "pct"],
+    ["39,044 миллиарда долларов", "bn"],
+    ["84.8", "bn"],
+    ["rose 5.5% to $3.77 trillion", "bn"],
+    ["1.234.5 tonnes", "t"],
+  ] as const)("refuses %p rather than read a wrong number", (printed, unit) => {
+    expect(parsePrinted(printed, unit)).toBeUndefined();
+  });
 });
 
 describe("the release tool's pieces", () => {
