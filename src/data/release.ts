@@ -152,12 +152,16 @@ function canonical(value: unknown): string {
   );
 }
 
-/** The next version for a day: "2026.12.02", then "2026.12.02.1", "2026.12.02.2"… */
+/**
+ * The next version for a day: "2026.12.02", then "2026.12.02.1", "2026.12.02.2"…, always after the
+ * day's highest (a ledger holding 2026.12.02.1 to .7 gives 2026.12.02.8).
+ */
 export function nextVersion(ledger: Ledger, today: string): string {
   const base = today.replace(/-/g, ".");
-  let version = base;
-  for (let n = 1; version in ledger; n++) version = `${base}.${n}`;
-  return version;
+  const taken = Object.keys(ledger)
+    .filter((v) => v === base || v.startsWith(`${base}.`))
+    .map((v) => (v === base ? 0 : Number(v.slice(base.length + 1))));
+  return taken.length === 0 ? base : `${base}.${Math.max(...taken.filter(Number.isFinite)) + 1}`;
 }
 
 /**
