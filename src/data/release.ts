@@ -342,3 +342,16 @@ export function describeChange(c: Change): string {
     lines.push(`coverage gained (${c.newFigures.length}): ${c.newFigures.join("; ")}`);
   return lines.join("\n");
 }
+
+/**
+ * The README with its dataset counts brought up to date ("read from N public reports … M figures"),
+ * which `npm test` checks; unchanged if it does not carry them.
+ */
+export function withCounts(readme: string, reports: number, figures: number): string {
+  return readme
+    .replace(/read from \d+ public(\s+)reports/, `read from ${reports} public$1reports`)
+    .replace(
+      /(customs and state media\): )[\d,]+ figures/,
+      `$1${figures.toLocaleString("en-US")} figures`
+    );
+}

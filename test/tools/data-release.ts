@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
-import { applyRelease, Change, describeChange } from "../../src/data/release";
+import { applyRelease, Change, describeChange, withCounts } from "../../src/data/release";
 import type { Dataset } from "../../src/data/dataset";
 
 function option(name: string): string | undefined {
@@ -56,4 +56,15 @@ fs.writeFileSync(path.join(dir, "observations.json"), rows(result.dataset.observ
 fs.writeFileSync(path.join(dir, "meta.json"), pretty(result.dataset.meta));
 fs.writeFileSync(path.join(dir, "versions.json"), pretty(result.ledger));
 fs.writeFileSync(path.join(dir, "changes.json"), pretty(result.changes));
+// The README names the dataset's counts; keep them in step when this is the repository's data.
+const readme = path.join(__dirname, "../../README.md");
+if (dir === path.resolve(__dirname, "../../src/data") && fs.existsSync(readme))
+  fs.writeFileSync(
+    readme,
+    withCounts(
+      fs.readFileSync(readme, "utf8"),
+      result.dataset.sources.length,
+      result.dataset.observations.length
+    )
+  );
 console.log(describeChange(result.change));

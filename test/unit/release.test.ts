@@ -11,6 +11,7 @@ import {
   fillNote,
   nextVersion,
   parsePrinted,
+  withCounts,
   ReleaseResult,
 } from "../../src/data/release";
 import { digestOf } from "../../src/data/versions";
@@ -95,6 +96,17 @@ describe("the release tool's pieces", () => {
       "2026.12.02.8"
     );
     expect(nextVersion({ "2026.12.01.9": "x" }, "2026-12-02")).toBe("2026.12.02");
+  });
+});
+
+describe("the README's counts after a release", () => {
+  test("are brought up to date, across a line break, and nothing else changes", () => {
+    const readme =
+      "Intro.\nread from 700 public\nreports (wire stories and their reposts, customs and state media): 3,204 figures. Rest.";
+    expect(withCounts(readme, 731, 3301)).toBe(
+      "Intro.\nread from 731 public\nreports (wire stories and their reposts, customs and state media): 3,301 figures. Rest."
+    );
+    expect(withCounts("No counts here.", 1, 2)).toBe("No counts here.");
   });
 });
 
