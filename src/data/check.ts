@@ -251,6 +251,17 @@ function checkPreferredTiers(dataset: Dataset): string[] {
         `${key}: the preferred report (${preferred.source}) should be ${best.source}, which agrees with it and ranks higher (unhedged, poll, precision, tier, date)`
       );
     }
+    // An exception can trade one rank for another (a wire page over a more precise aggregator),
+    // never pass over a report that agrees and is as good on every count and better on one.
+    const counts = rank(preferred).slice(0, 4) as number[];
+    const dominating = agreeing.find((o) => {
+      const r = rank(o).slice(0, 4) as number[];
+      return r.every((x, i) => x <= counts[i]) && r.some((x, i) => x < counts[i]);
+    });
+    if (explained && dominating)
+      problems.push(
+        `${key}: the note of ${preferred.source} says why it is returned over other reports, but ${dominating.source} agrees with it and is as good or better on every count (hedge, poll, precision, tier); prefer it`
+      );
     const betterPoll = first.filter((o) => pollRank(o.by) < pollRank(preferred.by));
     if (preferred.kind === "consensus" && betterPoll.length > 0 && !explained)
       problems.push(

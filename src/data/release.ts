@@ -106,12 +106,12 @@ export function parsePrinted(printed: string, unit: Unit): Printed | undefined {
   if (numbers.length !== 1 || !/^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/.test(numbers[0]))
     return undefined;
   const m =
-    /([-−–]?)\s*[$¥€]?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(trillion|billion|million|thousand|bn|tn|mln|m)?\b/i.exec(
+    /([-−–]?)\s*[$¥€]?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(trillion|billion|million|thousand|trn|tn|bn|mln|mt|kt|m)?\b/i.exec(
       text
     );
   if (!m) return undefined;
   const digits = Number(`${m[2].replace(/,/g, "")}${m[3] ? `.${m[3]}` : ""}`);
-  const scale = SCALES[unit][scaleWord(m[4] ?? "")];
+  const scale = SCALES[unit][scaleWord(m[4] ?? "", unit)];
   if (scale === undefined) return undefined;
   const down =
     m[1] !== "" ||

@@ -26,9 +26,14 @@ const ABBREVIATIONS: Record<string, string> = {
   kt: "thousand",
 };
 
-/** A printed scale word as SCALES names it: "bn" is "billion", "Million" is "million". */
-export function scaleWord(written: string): string {
+/**
+ * A printed scale word as SCALES names it: "bn" is "billion", "Million" is "million". "mt" is
+ * million tonnes in a series counted in million tonnes, but metric tons in one counted in tonnes
+ * or thousand tonnes ("5,864.6 mt" of rare earths, "427,000 mt" of copper).
+ */
+export function scaleWord(written: string, unit?: Unit): string {
   const word = written.toLowerCase();
+  if (word === "mt" && (unit === "t" || unit === "kt")) return "";
   return ABBREVIATIONS[word] ?? word;
 }
 
@@ -56,6 +61,6 @@ export function roundingStep(
   const match =
     /(\d+)(?:\.(\d+))?\s*(trillion|billion|million|thousand|trn|tn|bn|mln|mt|kt)?/i.exec(printed);
   const decimals = match?.[2]?.length ?? 0;
-  const scale = SCALES[unit][scaleWord(match?.[3] ?? "")] ?? 1;
+  const scale = SCALES[unit][scaleWord(match?.[3] ?? "", unit)] ?? 1;
   return scale * 10 ** -decimals;
 }

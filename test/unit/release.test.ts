@@ -53,6 +53,9 @@ describe("parsePrinted", () => {
     ["450,000 tonnes", "kt", 450, undefined],
     ["5,000 tonnes", "t", 5000, undefined],
     ["11.39 million barrels per day", "mbpd", 11.39, undefined],
+    ["105.225mt", "mt", 105.225, undefined],
+    ["5,864.6 mt", "t", 5864.6, undefined],
+    ["427,000 mt", "kt", 427, undefined],
   ] as const)("reads %p as a figure in %s", (printed, unit, value, qualifier) => {
     expect(parsePrinted(printed, unit)).toEqual(qualifier ? { value, qualifier } : { value });
   });
