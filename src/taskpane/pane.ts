@@ -34,7 +34,8 @@ export interface Pane extends PaneData {
   link(url: string, text: string): HTMLAnchorElement;
   amount(o: Reported, seriesId: string, terms: Terms | null): string;
   insertButton(formula: string, rows?: number, cols?: number, label?: string): HTMLButtonElement;
-  figureBlock(figure: Figure): HTMLElement;
+  /** A figure and its reports; `shown` is the value a cell returned, to mark the report it came from. */
+  figureBlock(figure: Figure, shown?: number): HTMLElement;
   figureOf(o: Reported): Figure | undefined;
   /** Shows the This cell tab for the selected cell (set once the tabs exist). */
   showCell: () => void;
@@ -108,7 +109,12 @@ export function createPane(
     );
   }
 
-  function figureBlock(figure: Figure) {
+  function figureBlock(figure: Figure, shown?: number) {
+    // A call can return another report than the latest: a named poll's, or the value as of a day.
+    const returned =
+      shown === undefined || figure.latest.value === shown
+        ? figure.latest
+        : (figure.reports.find((o) => o.value === shown) ?? figure.latest);
     const disagree = figure.disagree
       ? h(
           "p",
@@ -132,7 +138,7 @@ export function createPane(
       h(
         "ul",
         { class: "reports" },
-        ...figure.reports.map((o) => report(o, o === figure.latest, figure.terms))
+        ...figure.reports.map((o) => report(o, o === returned, figure.terms))
       ),
       insertButton(formulaFor(figure))
     );

@@ -153,6 +153,11 @@ describe("the task pane in Chromium", () => {
         shim.cells.A2 = { formula: '=CN.YOY(B1; "imports")+0', value: 5.7 };
         shim.cells.A3 = { formula: "=CN.YOY(B1:B2)", value: 6.6 };
         shim.cells.A4 = { formula: "=SUM(1,2)", value: 3 };
+        shim.cells.A5 = { formula: '=CN.CONSENSUS("2023-03", , "Bloomberg")', value: -7.1 };
+        shim.cells.A6 = {
+          formula: '=CN.VALUE("balance", "2025-01/02", , "2025-06-30")',
+          value: 170.52,
+        };
         shim.active = "A1";
       });
       await page.click("#tab-cell");
@@ -191,6 +196,24 @@ describe("the task pane in Chromium", () => {
         document.querySelector("#cell-body")?.textContent?.includes("Selected: Sheet1!A4")
       );
       await expect(body.textContent()).resolves.toContain("no CN.* formula");
+
+      // The report marked "returned" is the one the cell's value came from: a named poll's, or
+      // the value published by an as-of day, not the figure's latest report.
+      const returned = body.locator("li.report", {
+        has: page.locator(".badge", { hasText: /^returned$/ }),
+      });
+      await select("A5");
+      await page.waitForFunction(() =>
+        document.querySelector("#cell-body")?.textContent?.includes("Selected: Sheet1!A5")
+      );
+      await expect(returned.count()).resolves.toBe(1);
+      await expect(returned.textContent()).resolves.toMatch(/-7\.1%.*Bloomberg survey/);
+      await select("A6");
+      await page.waitForFunction(() =>
+        document.querySelector("#cell-body")?.textContent?.includes("Selected: Sheet1!A6")
+      );
+      await expect(returned.count()).resolves.toBe(1);
+      await expect(returned.textContent()).resolves.toMatch(/170\.52/);
     });
   });
 

@@ -37,6 +37,7 @@ describe("auditing a workbook's CN cells", () => {
       cell("A5", "=CN.SURPLUS(C1:C2)", 992.6),
       cell("A6", '=CN.FORECAST(2026, "exports_yoy")', 3),
       cell("A7", '=CN.YOY("2025-12")*2', 13.2),
+      cell("A8", '=CN.CONSENSUS("2023-03", , "Bloomberg")', -7.1),
     ],
     values,
     cn,
@@ -69,6 +70,11 @@ describe("auditing a workbook's CN cells", () => {
     expect(byAddress.get("A6")?.flags).toContain("forecast");
     expect(byAddress.get("A7")?.current).toBeUndefined();
     expect(byAddress.get("A7")?.flags).toEqual([]);
+  });
+
+  test("reads a named pollster's consensus, with the flow left out, as the cell shows it", () => {
+    expect(byAddress.get("A8")).toMatchObject({ current: -7.1, flags: [] });
+    expect(byAddress.get("A8")?.figures.map((f) => f.series)).toEqual(["exports_yoy_consensus"]);
   });
 
   test("lists each figure used once in the sources sheet, with the cells that use it", () => {

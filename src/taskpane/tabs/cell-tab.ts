@@ -107,7 +107,14 @@ export function cellTab(pane: Pane): { refresh(): Promise<void> } {
                   ? (call.unknown ?? "Not evaluated.")
                   : `Value: ${describeValue(call.value)}`
               ),
-              ...call.figures.map(figureBlock)
+              ...call.figures.map((f) =>
+                figureBlock(
+                  f,
+                  call.figures.length === 1 && typeof call.value === "number"
+                    ? call.value
+                    : undefined
+                )
+              )
             )
           )
         );
