@@ -95,7 +95,7 @@ module.exports = async (env, options) => {
     output: {
       path: env.outDir ? path.resolve(env.outDir) : path.resolve(__dirname, "dist"),
       filename: "[name].js",
-      // Chunks (details.js, card-details.js) load from beside the page; an explicit path keeps
+      // Chunks (details.js, pane.js) load from beside the page; an explicit path keeps
       // functions.js loadable where there is no document to take one from.
       publicPath: "",
       globalObject: "globalThis",

@@ -1,15 +1,15 @@
 import { embedded } from "../data/embedded";
 import { Catalog } from "./catalog";
 import { makeFunctions } from "./cn";
-import type { SharedData } from "./shared";
+import type { AddIn } from "./shared";
 
-let built: SharedData | undefined;
+let built: AddIn | undefined;
 
 /**
  * The catalogue of the embedded dataset and the CN.* functions over it, built on first use: Excel
  * registers the functions as soon as functions.js has run, and the first call builds the index.
  */
-export function addin(): SharedData {
+export function addin(): AddIn {
   if (!built) {
     const dataset = embedded();
     const catalog = new Catalog(dataset);

@@ -3,6 +3,7 @@ import "./outside-office";
 import "./shared";
 import { CALLS } from "../core/calls";
 import { CardWords, figureCard } from "./card";
+import { paneDetails } from "./details";
 import {
   addin,
   broadcast,
@@ -332,11 +333,9 @@ let wordsLoading: Promise<CardWords | undefined> | undefined;
 function cardWords(): Promise<CardWords | undefined> {
   // Started inside a promise, so that a host without a page to load a chunk into (no document)
   // gives cards without titles and notes rather than an error.
-  wordsLoading ??= Promise.resolve()
-    .then(() => import(/* webpackChunkName: "card-details" */ "../data/details-data"))
-    .then(({ loadDetails }) => {
-      const { dataset, catalog } = addin();
-      const details = loadDetails(dataset);
+  wordsLoading ??= paneDetails()
+    .then((details) => {
+      const { catalog } = addin();
       return {
         title: (o) => {
           const record = catalog.sources.get(o.source);

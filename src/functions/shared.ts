@@ -1,5 +1,6 @@
 import { addin } from "../core";
 import { share } from "../core/shared";
+import { paneDetails } from "./details";
 
-// The task pane loads after functions.js on the same page and uses this catalogue.
-share(addin);
+// The task pane loads after functions.js on the same page and uses this catalogue and these words.
+share(() => ({ ...addin(), details: paneDetails }));

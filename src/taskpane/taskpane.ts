@@ -75,12 +75,12 @@ async function start(inExcel: boolean): Promise<void> {
     }
     return;
   }
-  // The pane's code and its words load when it is first shown, not in the hidden runtime.
-  const [{ loadDetails }, { startPane, excelHost, browserHost }] = await Promise.all([
-    import(/* webpackChunkName: "details" */ "../data/details-data"),
+  // The pane's code and its words load when it is first shown, not in the hidden runtime; the
+  // words through functions.js, which loads them once for the pane and for cards.
+  const [details, { startPane, excelHost, browserHost }] = await Promise.all([
+    shared.details(),
     import(/* webpackChunkName: "pane" */ "./pane-entry"),
   ]);
-  const details = loadDetails(shared.dataset);
   const open = linkOpener(inExcel);
   const host: Host = inExcel ? excelHost(open) : browserHost(open);
   startPane(host, {

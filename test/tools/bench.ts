@@ -264,7 +264,7 @@ async function main() {
     `  the Workbook tab's audit of 10,000 CN cells (parse, evaluate, flag)   ${auditFigure().toFixed(0)} ms   target: a few seconds`
   );
   console.log("");
-  for (const f of ["functions.js", "taskpane.js", "pane.js", "details.js", "card-details.js"])
+  for (const f of ["functions.js", "taskpane.js", "pane.js", "details.js"])
     console.log(`${f.padEnd(13)} ${kb(f).toFixed(1)} KB minified, ${gz(f).toFixed(1)} KB gzipped`);
 }
 
