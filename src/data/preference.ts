@@ -9,10 +9,11 @@ const POLLSTERS = ["Reuters", "Bloomberg", "Wind", "Caixin", "Trading Economics"
 
 /**
  * How a poll is named: a Reuters poll first (the consensus the add-in documents), then another
- * named survey (Bloomberg, Wind, Caixin…), then unnamed economists.
+ * named survey (Bloomberg, Wind, Caixin…), then unnamed economists, and a pollster only implied.
  */
 export function pollRank(by: string | undefined): number {
-  if (!by) return 2;
+  // "Reuters poll (implied)": the page names the pollster for another figure, not this one.
+  if (!by || /\bimplied\b/i.test(by)) return 2;
   if (/reuters poll/i.test(by)) return 0;
   if (POLLSTERS.some((p) => p.name !== "Reuters" && p.word.test(by))) return 1;
   return /unnamed|economists|analysts|median estimate|consensus|forecast/i.test(by) ? 2 : 1;

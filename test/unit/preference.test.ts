@@ -75,6 +75,7 @@ describe("pollsters", () => {
     expect(pollster("Yicai Research Institute survey")).toBe("Yicai");
     expect(pollster("Nomura")).toBe("Nomura");
     expect(pollster("unnamed consensus")).toBeUndefined();
+    expect(pollster("Reuters poll (implied)")).toBeUndefined();
     expect(pollster("economists forecast (Reuters story cited)")).toBeUndefined();
     expect(pollster(undefined)).toBeUndefined();
   });
