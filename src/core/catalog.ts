@@ -124,6 +124,7 @@ export class Catalog {
       stepOf(o, unit),
       TIERS.indexOf(this.sources.get(o.source)?.tier ?? "other"),
     ];
+    if (pollster(figure.preferred.by)?.toLowerCase() === wanted) return figure.preferred;
     let best: Reported | undefined;
     for (const o of figure.reports) {
       if (o.revision || pollster(o.by)?.toLowerCase() !== wanted) continue;
