@@ -35,6 +35,8 @@ export interface Lookup {
 export interface FormulaParts {
   readonly period: string;
   readonly currency: string;
+  /** A pollster, for a consensus report of another poll than the preferred one. */
+  readonly poll?: string;
 }
 
 export const quote = (text: string): string => `"${text.replace(/"/g, '""')}"`;
@@ -111,14 +113,16 @@ export const CALLS = {
     fn: (cn) => cn.consensus,
     behind: (lookup, [p, f]) => present(flowFigure(lookup, "consensus", p, f, null, true)),
     // CN.CONSENSUS answers in USD terms; a poll in yuan terms is asked for through CN.VALUE.
-    writes: (f, { period, currency }) => {
+    writes: (f, { period, currency, poll }) => {
       if (currency || !measured(f, f.series)) return undefined;
       const flow = (["exports", "imports", "balance"] as const).find(
         (x) => FLOW_SERIES[x].consensus === f.series
       );
-      return flow === undefined
-        ? undefined
-        : `=CN.CONSENSUS(${period}${flow === "exports" ? "" : `, ${quote(flow)}`})`;
+      if (flow === undefined) return undefined;
+      const flowArg = flow === "exports" ? "" : quote(flow);
+      return poll
+        ? `=CN.CONSENSUS(${period}, ${flowArg}, ${quote(poll)})`
+        : `=CN.CONSENSUS(${period}${flowArg ? `, ${flowArg}` : ""})`;
     },
   },
   SURPRISE: {

@@ -2,7 +2,7 @@
 import type { Source } from "../../data/dataset";
 import { byId, fill, h } from "../dom";
 import { Pane, TIER_NAMES } from "../pane";
-import { formulaFor } from "../view/formulas";
+import { formulaFor, formulaForReport } from "../view/formulas";
 import {
   choices,
   dateText,
@@ -102,6 +102,8 @@ export function sourcesTab(pane: Pane): { render(): void } {
         { class: "reports" },
         ...e.observations.map((o) => {
           const figure = figureOf(o);
+          // The formula that returns this very report, where one does (a named poll's consensus).
+          const own = figure ? formulaForReport(figure, o, catalog) : undefined;
           return h(
             "li",
             { class: "report" },
@@ -112,12 +114,12 @@ export function sourcesTab(pane: Pane): { render(): void } {
               " = ",
               amount(o, o.series, o.terms),
               o.kind !== "actual" ? ` (${o.kind}${o.by ? `, ${o.by}` : ""})` : "",
-              figure && figure.preferred !== o
+              figure && !own
                 ? h("span", { class: "badge muted" }, `not returned: ${figure.value}`)
                 : null
             ),
             h("p", { class: "note" }, details.note(o)),
-            figure ? insertButton(formulaFor(figure)) : null
+            figure ? insertButton(own ?? formulaFor(figure)) : null
           );
         })
       )

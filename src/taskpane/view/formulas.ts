@@ -1,6 +1,8 @@
 import { CALLS, quote } from "../../core/calls";
 import type { CallSpec } from "../../core/calls";
-import type { Figure } from "../../core/catalog";
+import type { Catalog, Figure } from "../../core/catalog";
+import type { Reported } from "../../data/dataset";
+import { pollster } from "../../data/preference";
 import type { Terms } from "../../data/dataset";
 
 /**
@@ -8,16 +10,35 @@ import type { Terms } from "../../data/dataset";
  * Each function of the one table (core/calls.ts) says which figures it writes; CN.VALUE takes
  * any the others do not.
  */
-export function formulaFor(figure: Figure): string {
+export function formulaFor(figure: Figure, poll?: string): string {
   const parts = {
     period: /^\d{4}$/.test(figure.period.id) ? figure.period.id : quote(figure.period.id),
     currency: figure.terms === "CNY" ? `, "CNY"` : "",
+    poll,
   };
   for (const spec of Object.values(CALLS) as CallSpec[]) {
     const formula = spec.writes?.(figure, parts);
     if (formula) return formula;
   }
   return `=CN.VALUE(${quote(figure.series)}, ${parts.period}${parts.currency})`;
+}
+
+/**
+ * The formula that returns one report of a figure: a consensus by another pollster than the
+ * preferred report's names its poll (=CN.CONSENSUS("2023-03", , "Bloomberg")); undefined where
+ * no formula returns that report (a second report of the same poll, a differing reading).
+ */
+export function formulaForReport(
+  figure: Figure,
+  o: Reported,
+  catalog: Catalog
+): string | undefined {
+  if (o === figure.latest) return formulaFor(figure);
+  const poll = o.kind === "consensus" ? pollster(o.by) : undefined;
+  if (!poll || poll === pollster(figure.preferred.by) || catalog.pollReport(figure, poll) !== o)
+    return undefined;
+  const formula = formulaFor(figure, poll);
+  return formula.startsWith("=CN.CONSENSUS(") ? formula : undefined;
 }
 
 /** A whole series as one spilled formula: =CN.SERIES("exports_yoy"), with CNY terms when asked. */
