@@ -74,7 +74,7 @@ export class Catalog {
         reports,
         this.series.get(reports[0].series)?.unit ?? "bn",
         (o) => this.sources.get(o.source)?.published ?? "",
-        (o) => TIERS.indexOf(this.sources.get(o.source)?.tier ?? "other")
+        this.tierOf
       );
       if (!figure) continue;
       const terms: TermsKey = figure.terms ?? "-";
@@ -105,6 +105,10 @@ export class Catalog {
     return figure.released <= day ? figure.preferred : undefined;
   }
 
+  /** A report's tier as an index into TIERS, best first ("other" where its source is unknown). */
+  private readonly tierOf = (o: Reported): number =>
+    TIERS.indexOf(this.sources.get(o.source)?.tier ?? "other");
+
   /** The pollsters a consensus figure's first-release reports name, the preferred report's first. */
   polls(figure: Figure): string[] {
     const names = figure.reports.filter((o) => !o.revision).map((o) => pollster(o.by));
@@ -118,13 +122,9 @@ export class Catalog {
    */
   pollReport(figure: Figure, name: string): Reported | undefined {
     const wanted = (pollster(name) ?? name.trim()).toLowerCase();
-    const unit = this.series.get(figure.series)?.unit ?? "pct";
-    const rank = (o: Reported) => [
-      o.qualifier ? 1 : 0,
-      stepOf(o, unit),
-      TIERS.indexOf(this.sources.get(o.source)?.tier ?? "other"),
-    ];
     if (pollster(figure.preferred.by)?.toLowerCase() === wanted) return figure.preferred;
+    const unit = this.series.get(figure.series)?.unit ?? "pct";
+    const rank = (o: Reported) => quality(o, unit, this.tierOf);
     let best: Reported | undefined;
     for (const o of figure.reports) {
       if (o.revision || pollster(o.by)?.toLowerCase() !== wanted) continue;
@@ -227,6 +227,11 @@ function stepOf(o: Reported, unit: Unit): number {
   return roundingStep({ value: o.value, reportedAs }, unit);
 }
 
+/** How good a report is, best lowest: unhedged, then most precise, then of the best tier. */
+function quality(o: Reported, unit: Unit, tier: (o: Reported) => number): number[] {
+  return [o.qualifier ? 1 : 0, stepOf(o, unit), tier(o)];
+}
+
 /** Whether two consensus reports name the same pollster (unnamed economists match no one). */
 function samePoll(a: string | undefined, b: string | undefined): boolean {
   const p = pollster(a);
@@ -260,9 +265,8 @@ function makeFigure(
   );
   // Oldest first; of revisions published the same day, the best last (unhedged, most precise,
   // best tier), so that the last is the one returned.
-  const quality = (o: Reported) => [o.qualifier ? 1 : 0, stepOf(o, unit), tier(o)];
   const worseFirst = (a: Reported, b: Reported) => {
-    const [x, y] = [quality(a), quality(b)];
+    const [x, y] = [quality(a, unit, tier), quality(b, unit, tier)];
     for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return y[i] - x[i];
     return 0;
   };

@@ -1,21 +1,16 @@
 import { CALLS, quote } from "../../core/calls";
-import type { CallSpec } from "../../core/calls";
+import type { CallSpec, FormulaParts } from "../../core/calls";
 import type { Catalog, Figure } from "../../core/catalog";
-import type { Reported } from "../../data/dataset";
+import type { Reported, Terms } from "../../data/dataset";
 import { pollster } from "../../data/preference";
-import type { Terms } from "../../data/dataset";
 
 /**
  * The shortest CN.* formula that returns a figure: =CN.YOY("2025-12"), =CN.SURPLUS(2025, "CNY")…
  * Each function of the one table (core/calls.ts) says which figures it writes; CN.VALUE takes
  * any the others do not.
  */
-export function formulaFor(figure: Figure, poll?: string): string {
-  const parts = {
-    period: /^\d{4}$/.test(figure.period.id) ? figure.period.id : quote(figure.period.id),
-    currency: figure.terms === "CNY" ? `, "CNY"` : "",
-    poll,
-  };
+export function formulaFor(figure: Figure): string {
+  const parts = partsOf(figure);
   for (const spec of Object.values(CALLS) as CallSpec[]) {
     const formula = spec.writes?.(figure, parts);
     if (formula) return formula;
@@ -37,8 +32,15 @@ export function formulaForReport(
   const poll = o.kind === "consensus" ? pollster(o.by) : undefined;
   if (!poll || poll === pollster(figure.preferred.by) || catalog.pollReport(figure, poll) !== o)
     return undefined;
-  const formula = formulaFor(figure, poll);
-  return formula.startsWith("=CN.CONSENSUS(") ? formula : undefined;
+  return (CALLS.CONSENSUS as CallSpec).writes?.(figure, { ...partsOf(figure), poll });
+}
+
+/** A figure's period and currency as formula arguments. */
+function partsOf(figure: Figure): FormulaParts {
+  return {
+    period: /^\d{4}$/.test(figure.period.id) ? figure.period.id : quote(figure.period.id),
+    currency: figure.terms === "CNY" ? `, "CNY"` : "",
+  };
 }
 
 /** A whole series as one spilled formula: =CN.SERIES("exports_yoy"), with CNY terms when asked. */
